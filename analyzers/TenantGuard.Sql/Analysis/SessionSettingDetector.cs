@@ -1,0 +1,108 @@
+using System;
+using TenantGuard.Sql.Syntax;
+
+namespace TenantGuard.Sql.Analysis
+{
+    /// <summary>
+    /// TG0004 facts: custom (dotted) settings set at session scope, by SET or set_config(…, false), and SET LOCAL given
+    /// a placeholder (SET takes no parameters).
+    /// </summary>
+    internal static class SessionSettingDetector
+    {
+        public static SessionScopedSetting? FromSet(SetStatement set, string text, string statementText)
+        {
+            if (set.IsReset || set.Name.IndexOf('.') < 0 || set.Values.Count != 1)
+            {
+                return null;
+            }
+
+            var value = TenantPredicates.Unwrap(set.Values[0]);
+            var valueSql = ValueSql(value, text);
+            var suggestion = valueSql == null ? null : "SELECT set_config('" + set.Name + "', " + valueSql + ", true)";
+            if (set.Scope == SettingScope.Local)
+            {
+                return value is PlaceholderExpression
+                    ? new SessionScopedSetting(SessionSettingKind.SetLocalWithPlaceholder, set.Name, set.Start, set.End - set.Start, statementText, suggestion)
+                    : null;
+            }
+
+            return new SessionScopedSetting(SessionSettingKind.SessionScopedSet, set.Name, set.Start, set.End - set.Start, statementText, suggestion);
+        }
+
+        public static SessionScopedSetting? FromSetConfig(FunctionCallExpression call, string text, string statementText)
+        {
+            if (call.Name != "set_config" || (call.Schema != null && call.Schema != "pg_catalog") || call.Arguments.Count != 3)
+            {
+                return null;
+            }
+
+            if (!(StripCasts(call.Arguments[0]) is LiteralExpression name) || name.Kind != LiteralKind.String || name.Value.IndexOf('.') < 0)
+            {
+                return null;
+            }
+
+            if (!IsFalse(call.Arguments[2]))
+            {
+                return null;
+            }
+
+            var value = call.Arguments[1];
+            var suggestion = "SELECT set_config('" + name.Value.Replace("'", "''") + "', " + text.Substring(value.Start, value.End - value.Start) + ", true)";
+            return new SessionScopedSetting(SessionSettingKind.SetConfigNotLocal, name.Value, call.Start, call.End - call.Start, statementText, suggestion);
+        }
+
+        /// <summary>false, 'f', 'false', 'off', 'no', 0, optionally cast (0::bool, 'false'::boolean).</summary>
+        private static bool IsFalse(SqlExpression expression)
+        {
+            if (!(StripCasts(expression) is LiteralExpression literal))
+            {
+                return false;
+            }
+
+            switch (literal.Kind)
+            {
+                case LiteralKind.Boolean:
+                    return literal.Value == "false";
+                case LiteralKind.Number:
+                    return literal.Value == "0";
+                case LiteralKind.String:
+                    var value = literal.Value.Trim();
+                    return string.Equals(value, "f", StringComparison.OrdinalIgnoreCase) ||
+                           string.Equals(value, "false", StringComparison.OrdinalIgnoreCase) ||
+                           string.Equals(value, "off", StringComparison.OrdinalIgnoreCase) ||
+                           string.Equals(value, "no", StringComparison.OrdinalIgnoreCase) ||
+                           string.Equals(value, "n", StringComparison.OrdinalIgnoreCase) ||
+                           value == "0";
+                default:
+                    return false;
+            }
+        }
+
+        private static SqlExpression StripCasts(SqlExpression expression)
+        {
+            expression = TenantPredicates.Unwrap(expression);
+            while (expression is CastExpression cast)
+            {
+                expression = TenantPredicates.Unwrap(cast.Operand);
+            }
+
+            return expression;
+        }
+
+        /// <summary>The value as set_config's text argument: placeholders and literals as written, bare words quoted.</summary>
+        private static string? ValueSql(SqlExpression value, string text)
+        {
+            switch (value)
+            {
+                case LiteralExpression literal when literal.Kind == LiteralKind.Default:
+                    return null;
+                case LiteralExpression literal when literal.Kind == LiteralKind.String:
+                    return text.Substring(value.Start, value.End - value.Start);
+                case LiteralExpression literal:
+                    return "'" + literal.Value.Replace("'", "''") + "'";
+                default:
+                    return text.Substring(value.Start, value.End - value.Start);
+            }
+        }
+    }
+}

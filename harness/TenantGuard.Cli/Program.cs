@@ -1,0 +1,50 @@
+using System.CommandLine;
+
+namespace TenantGuard.Cli;
+
+public static class Program
+{
+    /// <summary>The tenantguard commands: one line each.</summary>
+    private static readonly Func<CliConsole, Command>[] Commands =
+    [
+        AuditCommand.Create,
+        VerifyCommand.Create,
+    ];
+
+    public static Task<int> Main(string[] args)
+    {
+        // Ctrl-C cancels the run's token (System.CommandLine does that); the run then stops its server and deletes its
+        // directory through the normal disposal path. Keep the process alive until it has.
+        Console.CancelKeyPress += (_, e) => e.Cancel = true;
+        return RunAsync(args, CliConsole.System);
+    }
+
+    /// <summary>Runs the command line in-process (tests call this with string writers).</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default) =>
+        RunAsync(args, new CliConsole(stdout, stderr), cancellationToken);
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("TenantGuard: check that a PostgreSQL database really isolates tenants.");
+        foreach (var create in Commands)
+            root.Subcommands.Add(create(console));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+                await console.Error.WriteLineAsync($"error: {error.Message}");
+            await console.Error.WriteLineAsync("Run 'tenantguard --help' for usage.");
+            return ExitCodes.UsageOrInfrastructure;
+        }
+
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+            // Ctrl-C cancels the run; stopping the server and deleting its directory may take a few seconds.
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+        };
+        return await parsed.InvokeAsync(configuration, cancellationToken);
+    }
+}

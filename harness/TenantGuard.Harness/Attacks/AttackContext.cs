@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using TenantGuard.Harness.Attacks.Seeding;
+
+namespace TenantGuard.Harness.Attacks;
+
+/// <summary>Everything an attack plan needs: the target, the seeded tenants and rows, and where findings go.
+/// Tenant A (the attacker) is the first synthetic tenant, tenant B (the victim) the second.</summary>
+public sealed class AttackContext(AttackTarget target, VerifyOptions options, SeedResult seed)
+{
+    public AttackTarget Target { get; } = target;
+
+    public VerifyOptions Options { get; } = options;
+
+    public SeedResult Seed { get; } = seed;
+
+    public FindingCollector Findings { get; } = new();
+
+    /// <summary>Attacks that could neither succeed nor be refused for the reason expected (e.g. a NOT NULL column the
+    /// insert could not fill); reported as facts so nothing is skipped silently.</summary>
+    public ConcurrentBag<string> Inconclusive { get; } = [];
+
+    public string TenantA => Seed.Tenants[0];
+
+    public string TenantB => Seed.Tenants[1];
+
+    public string TenantColumnSql => SqlText.Identifier(Target.TenantColumn);
+
+    public string Literal(string tenant) => Seed.TenantLiteral(tenant);
+
+    /// <summary>Tables the plans attack: tenant tables the seeder filled for every tenant.</summary>
+    public IEnumerable<SeedTable> AttackableTables => Seed.TenantTables.Where(Seed.IsSeeded);
+
+    /// <summary>The fix every row-level finding shares, pointing at the audit for the precise cause.</summary>
+    public string RowSecurityFix(SeedTable table) =>
+        $"Enable and force row-level security on {table.QualifiedName} with a policy bound to the tenant, e.g. " +
+        $"ALTER TABLE {table.Sql} ENABLE ROW LEVEL SECURITY; ALTER TABLE {table.Sql} FORCE ROW LEVEL SECURITY; " +
+        $"CREATE POLICY tenant_isolation ON {table.Sql} USING ({TenantColumnSql} = nullif(current_setting('{Target.TenantSetting}', true), '')::{Seed.TenantSqlType}) " +
+        $"WITH CHECK ({TenantColumnSql} = nullif(current_setting('{Target.TenantSetting}', true), '')::{Seed.TenantSqlType}); " +
+        "and connect as a role that is neither superuser nor BYPASSRLS. Run `tenantguard audit` for the exact cause.";
+}

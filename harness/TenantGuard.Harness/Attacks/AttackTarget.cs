@@ -1,0 +1,11 @@
+namespace TenantGuard.Harness.Attacks;
+
+/// <summary>The database under attack: who the application is, and how tenants are told apart.</summary>
+/// <param name="AppConnectionString">Connects as the application role (subject to row-level security).</param>
+/// <param name="AdminConnectionString">Connects to the same database with rights to seed it (superuser or owner).</param>
+public sealed record AttackTarget(
+    string AppConnectionString,
+    string AdminConnectionString,
+    string AppRole,
+    string TenantColumn,
+    string TenantSetting);

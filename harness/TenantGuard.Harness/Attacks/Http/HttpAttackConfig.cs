@@ -1,0 +1,101 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TenantGuard.Harness.Attacks.Http;
+
+/// <summary>How to reach one tenant through the API. Any of the three may be missing; attacks that need it are skipped
+/// with a note.</summary>
+public sealed record HttpTenant(string Name, string? ApiKey = null, string? Subdomain = null, string? TenantHeader = null);
+
+/// <summary>One resource of the API: a list URL and an item URL with an {id} placeholder.</summary>
+public sealed record HttpEndpoint(string Name, string List, string Item, string IdField = "id");
+
+/// <summary>
+/// The HTTP attack's input file: two (or more) tenants' credentials and the endpoints to attack.
+/// <code>
+/// {"apiKeyHeader":"X-Api-Key","tenantHeader":"X-Tenant-ID","hostSuffix":"localhost",
+///  "tenants":[{"name":"acme","apiKey":"…","subdomain":"acme","tenantHeader":"…"},{…}],
+///  "endpoints":[{"name":"clients","list":"/api/clients","item":"/api/clients/{id}"}]}
+/// </code>
+/// </summary>
+public sealed record HttpAttackConfig
+{
+    public string? BaseUrl { get; init; }
+
+    public string ApiKeyHeader { get; init; } = "X-Api-Key";
+
+    public string TenantHeader { get; init; } = "X-Tenant-ID";
+
+    /// <summary>Subdomain requests are sent with Host: {subdomain}.{hostSuffix}.</summary>
+    public string HostSuffix { get; init; } = "localhost";
+
+    public IReadOnlyList<HttpTenant> Tenants { get; init; } = [];
+
+    public IReadOnlyList<HttpEndpoint> Endpoints { get; init; } = [];
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    public static async Task<HttpAttackConfig> LoadAsync(string path, CancellationToken ct = default)
+    {
+        string json;
+        try
+        {
+            json = await File.ReadAllTextAsync(path, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new HarnessException($"{path}: cannot read the HTTP attack file ({e.Message}).");
+        }
+
+        return Parse(json, path);
+    }
+
+    public static HttpAttackConfig Parse(string json, string path)
+    {
+        HttpAttackConfig? config;
+        try
+        {
+            config = JsonSerializer.Deserialize<HttpAttackConfig>(json, JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $":{line + 1}" : string.Empty;
+            throw new HarnessException($"{path}{where}: {e.Message.Split(". Path:")[0].TrimEnd('.')}. Expected {{\"tenants\":[{{\"name\":\"a\",\"apiKey\":\"…\"}},{{…}}],\"endpoints\":[{{\"name\":\"clients\",\"list\":\"/api/clients\",\"item\":\"/api/clients/{{id}}\"}}]}}.");
+        }
+
+        if (config is null)
+        {
+            throw new HarnessException($"{path}: the file is empty (null); expected an object with \"tenants\" and \"endpoints\".");
+        }
+
+        if (config.Tenants.Count < 2)
+        {
+            throw new HarnessException($"{path}: \"tenants\" must name at least two tenants (the attacker and the victim); it names {config.Tenants.Count}.");
+        }
+
+        if (config.Tenants.FirstOrDefault(t => t.ApiKey is null && t.Subdomain is null && t.TenantHeader is null) is { } bare)
+        {
+            throw new HarnessException($"{path}: tenant \"{bare.Name}\" has no apiKey, subdomain or tenantHeader, so no request can name it.");
+        }
+
+        if (config.Endpoints.Count == 0)
+        {
+            throw new HarnessException($"{path}: \"endpoints\" is empty; name at least one, e.g. {{\"name\":\"clients\",\"list\":\"/api/clients\",\"item\":\"/api/clients/{{id}}\"}}.");
+        }
+
+        if (config.Endpoints.FirstOrDefault(e => !e.Item.Contains("{id}", StringComparison.Ordinal)) is { } noId)
+        {
+            throw new HarnessException($"{path}: endpoint \"{noId.Name}\": \"item\" must contain {{id}} (got \"{noId.Item}\").");
+        }
+
+        return config;
+    }
+}

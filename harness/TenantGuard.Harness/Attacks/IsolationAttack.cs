@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
+using TenantGuard.Harness.Attacks.Plans;
+using TenantGuard.Harness.Attacks.Seeding;
+using TenantGuard.Harness.Reports;
+using TenantGuard.Harness.Waivers;
+
+namespace TenantGuard.Harness.Attacks;
+
+/// <summary>
+/// `tenantguard verify`: seeds synthetic tenants, then attacks every tenant table as the application role with tenant
+/// A's context (read, update, delete, insert and move against tenant B), reads without a tenant, checks pooled
+/// connections and concurrent workers. Every attack runs in a transaction that is rolled back.
+/// </summary>
+public static class IsolationAttack
+{
+    /// <summary>The setting attacks use when no policy reads one: the tables are then most likely without row-level
+    /// security, and the attacks show what that exposes.</summary>
+    public const string FallbackTenantSetting = "app.current_tenant";
+
+    public static async Task<Report> RunAsync(TenantDatabase database, VerifyOptions options, CancellationToken ct = default)
+    {
+        var target = new AttackTarget(database.AppConnectionString, database.AdminConnectionString, database.AppRole, database.TenantColumn,
+            database.TenantSetting ?? FallbackTenantSetting);
+        var report = await RunAsync(target, options, ct).ConfigureAwait(false);
+        if (database.TenantSetting is not null)
+        {
+            return report;
+        }
+
+        var facts = new Dictionary<string, string>(report.Facts)
+        {
+            ["tenantSettingNote"] = $"no policy reads a tenant setting (current_setting('…')); the attacks set {FallbackTenantSetting}. Pass --tenant-setting if your policies read another one.",
+        };
+        return new Report(report.Findings, report.Waived, report.UnmatchedWaivers, facts, report.Rules);
+    }
+
+    public static async Task<Report> RunAsync(AttackTarget target, VerifyOptions options, CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        SeedSchema schema;
+        await using (var admin = new NpgsqlConnection(target.AdminConnectionString))
+        {
+            await admin.OpenAsync(ct).ConfigureAwait(false);
+            schema = await SeedSchemaReader.ReadAsync(admin, target.AppRole, target.TenantColumn, target.TenantSetting, ct).ConfigureAwait(false);
+        }
+
+        options.Progress?.Report($"seeding {options.Tenants} synthetic tenants…");
+        var seed = await new TenantSeeder(target, options).SeedAsync(schema, ct).ConfigureAwait(false);
+        var seedTime = clock.Elapsed;
+        var context = new AttackContext(target, options, seed);
+        foreach (var unseeded in seed.Unseeded.Where(u => u.Table.Column(target.TenantColumn) is not null))
+        {
+            context.Findings.Add(AttackRules.TableNotSeeded, unseeded.Table.QualifiedName, unseeded.Table.QualifiedName,
+                $"{unseeded.Table.QualifiedName} could not be seeded, so no attack ran against it: {unseeded.Reason}",
+                $"Give the rows in a seed SQL file (--seed-sql FILE); it runs once per synthetic tenant, with {TenantSeeder.TenantPlaceholder} standing for the tenant.",
+                unseeded.Reason);
+        }
+
+        options.Progress?.Report($"attacking {context.AttackableTables.Count()} tenant tables as {target.AppRole}…");
+        await using (var appPool = NpgsqlDataSource.Create(target.AppConnectionString))
+        {
+            // Tables are independent: attack them on a few connections at once.
+            await Parallel.ForEachAsync(context.AttackableTables, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (table, token) =>
+            {
+                await using var connection = await appPool.OpenConnectionAsync(token).ConfigureAwait(false);
+                var probe = new Probe(connection, target.AppRole, target.TenantSetting);
+                await CrossTenantReadAttack.RunOnTableAsync(context, probe, table, token).ConfigureAwait(false);
+                await CrossTenantUpdateAttack.RunAsync(context, probe, table, token).ConfigureAwait(false);
+                await CrossTenantDeleteAttack.RunAsync(context, probe, table, token).ConfigureAwait(false);
+                await ForeignInsertAttack.RunAsync(context, probe, table, token).ConfigureAwait(false);
+                await RowMoveAttack.RunAsync(context, probe, table, token).ConfigureAwait(false);
+                await MissingContextReadAttack.RunAsync(context, probe, table, token).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+
+            await using var viewConnection = await appPool.OpenConnectionAsync(ct).ConfigureAwait(false);
+            await CrossTenantReadAttack.RunOnViewsAndFunctionsAsync(context, new Probe(viewConnection, target.AppRole, target.TenantSetting), ct).ConfigureAwait(false);
+        }
+
+        options.Progress?.Report("checking pooled connections and concurrent workers…");
+        await PoolLeakCheck.RunAsync(context, ct).ConfigureAwait(false);
+        await ConcurrencyLeakCheck.RunAsync(context, ct).ConfigureAwait(false);
+
+        // The waiver file is shared with the audit: only waivers of rules this run can report can be unmatched here.
+        var ownWaivers = options.Waivers.Where(w => AttackRules.Database.Any(r => string.Equals(r.Id, w.Rule, StringComparison.OrdinalIgnoreCase))).ToList();
+        var (findings, waived, unmatched) = WaiverMatcher.Apply(Ordered(context.Findings.Findings), ownWaivers);
+        var facts = new Dictionary<string, string>
+        {
+            ["appRole"] = target.AppRole,
+            ["tenantColumn"] = target.TenantColumn,
+            ["tenantSetting"] = target.TenantSetting,
+            ["syntheticTenants"] = string.Join(", ", seed.Tenants),
+            ["tablesAttacked"] = context.AttackableTables.Count().ToString(CultureInfo.InvariantCulture),
+            ["tablesNotSeeded"] = seed.Unseeded.Count.ToString(CultureInfo.InvariantCulture),
+            ["seedMs"] = ((int)seedTime.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
+            ["attackMs"] = ((int)(clock.Elapsed - seedTime).TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
+        };
+        var notes = context.Inconclusive.OrderBy(n => n, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < notes.Count; i++)
+        {
+            facts[$"note{i + 1}"] = notes[i];
+        }
+
+        return new Report(findings, waived, unmatched, facts, AttackRules.Database);
+    }
+
+    private static List<Finding> Ordered(IEnumerable<Finding> findings) =>
+        findings.OrderBy(f => f.Rule, StringComparer.Ordinal).ThenBy(f => f.Object, StringComparer.Ordinal).ToList();
+}

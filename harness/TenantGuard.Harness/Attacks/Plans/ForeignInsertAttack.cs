@@ -1,0 +1,33 @@
+using TenantGuard.Harness.Attacks.Seeding;
+
+namespace TenantGuard.Harness.Attacks.Plans;
+
+/// <summary>TG2004: with A's context, insert a row carrying B's tenant: a copy of one of B's rows with fresh keys, so
+/// only the policy can refuse it.</summary>
+public static class ForeignInsertAttack
+{
+    private const string RowSecurityViolation = "42501";
+
+    public static async Task RunAsync(AttackContext context, Probe probe, SeedTable table, CancellationToken ct)
+    {
+        if (!table.AppCanInsert)
+        {
+            return;
+        }
+
+        var values = AttackRows.CopyWithFreshKeys(table, context.Seed.RowsOf(table, context.TenantB)[0], context.Target.TenantColumn);
+        var sql = AttackRows.InsertSql(table, values);
+        var outcome = await probe.ExecuteAsync(context.TenantA, sql, ct).ConfigureAwait(false);
+        if (outcome.PassedRowSecurity)
+        {
+            var what = outcome.Succeeded ? "inserted" : "got past row-level security (only a unique key refused) with";
+            context.Findings.Add(AttackRules.InsertIntoOtherTenant, table.QualifiedName, table.QualifiedName,
+                $"Tenant A {what} a row carrying tenant B's {context.Target.TenantColumn} into {table.QualifiedName}.",
+                context.RowSecurityFix(table) + " The WITH CHECK clause is what refuses this insert.", outcome.Transcript);
+        }
+        else if (outcome.Error is { } error && error.SqlState != RowSecurityViolation)
+        {
+            context.Inconclusive.Add($"insert into {table.QualifiedName} as tenant B: {error.SqlState} {error.MessageText} (not a row-level security refusal)");
+        }
+    }
+}

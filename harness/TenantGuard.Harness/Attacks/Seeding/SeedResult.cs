@@ -1,0 +1,104 @@
+namespace TenantGuard.Harness.Attacks.Seeding;
+
+/// <summary>One row as text, column name → value (null for SQL NULL).</summary>
+public sealed class SeededRow(IReadOnlyDictionary<string, string?> values)
+{
+    public IReadOnlyDictionary<string, string?> Values { get; } = values;
+
+    public string? this[string column] => Values[column];
+}
+
+/// <summary>A table the seeder could not fill, and why.</summary>
+public sealed record UnseededTable(SeedTable Table, string Reason);
+
+/// <summary>What the seeder created: the synthetic tenants and, per tenant table, each tenant's rows.</summary>
+public sealed class SeedResult
+{
+    private readonly Dictionary<string, Dictionary<string, List<SeededRow>>> _tenantRows = [];
+    private readonly Dictionary<string, List<SeededRow>> _globalRows = [];
+    private readonly Dictionary<string, UnseededTable> _unseeded = [];
+
+    public SeedResult(SeedSchema schema, IReadOnlyList<string> tenants, string tenantColumn, string tenantSqlType, SeedTable? tenantsTable)
+    {
+        Schema = schema;
+        Tenants = tenants;
+        TenantColumn = tenantColumn;
+        TenantSqlType = tenantSqlType;
+        TenantsTable = tenantsTable;
+    }
+
+    public SeedSchema Schema { get; }
+
+    /// <summary>The synthetic tenants' values as text (what the tenant setting is set to).</summary>
+    public IReadOnlyList<string> Tenants { get; }
+
+    public string TenantColumn { get; }
+
+    /// <summary>The tenant column's SQL type, for literals (uuid, bigint, text …).</summary>
+    public string TenantSqlType { get; }
+
+    /// <summary>The table the tenant column references (e.g. public.tenants), when there is one.</summary>
+    public SeedTable? TenantsTable { get; }
+
+    /// <summary>Tables with the tenant column: the ones attacked.</summary>
+    public IEnumerable<SeedTable> TenantTables => Schema.Tables.Where(t => t.Column(TenantColumn) is not null);
+
+    public IReadOnlyCollection<UnseededTable> Unseeded => _unseeded.Values;
+
+    public string TenantLiteral(string tenant) => SqlText.Literal(tenant, TenantSqlType);
+
+    public IReadOnlyList<SeededRow> RowsOf(SeedTable table, string tenant) =>
+        _tenantRows.TryGetValue(table.QualifiedName, out var byTenant) && byTenant.TryGetValue(tenant, out var rows) ? rows : [];
+
+    public IReadOnlyList<SeededRow> GlobalRowsOf(SeedTable table) => _globalRows.GetValueOrDefault(table.QualifiedName) ?? [];
+
+    /// <summary>True when every synthetic tenant has at least one row in the table.</summary>
+    public bool IsSeeded(SeedTable table) => !_unseeded.ContainsKey(table.QualifiedName) && Tenants.All(t => RowsOf(table, t).Count > 0);
+
+    internal void AddTenantRow(SeedTable table, string tenant, SeededRow row)
+    {
+        if (!_tenantRows.TryGetValue(table.QualifiedName, out var byTenant))
+        {
+            byTenant = [];
+            _tenantRows[table.QualifiedName] = byTenant;
+        }
+
+        if (!byTenant.TryGetValue(tenant, out var rows))
+        {
+            rows = [];
+            byTenant[tenant] = rows;
+        }
+
+        rows.Add(row);
+    }
+
+    internal void ReplaceTenantRows(SeedTable table, string tenant, IEnumerable<SeededRow> rows)
+    {
+        if (_tenantRows.TryGetValue(table.QualifiedName, out var byTenant))
+        {
+            byTenant.Remove(tenant);
+        }
+
+        foreach (var row in rows)
+        {
+            AddTenantRow(table, tenant, row);
+        }
+    }
+
+    internal void AddGlobalRow(SeedTable table, SeededRow row)
+    {
+        if (!_globalRows.TryGetValue(table.QualifiedName, out var rows))
+        {
+            rows = [];
+            _globalRows[table.QualifiedName] = rows;
+        }
+
+        rows.Add(row);
+    }
+
+    internal void MarkUnseeded(SeedTable table, string reason) => _unseeded.TryAdd(table.QualifiedName, new UnseededTable(table, reason));
+
+    internal void ClearUnseeded(SeedTable table) => _unseeded.Remove(table.QualifiedName);
+
+    internal bool IsMarkedUnseeded(SeedTable table) => _unseeded.ContainsKey(table.QualifiedName);
+}

@@ -1,0 +1,395 @@
+using System.Globalization;
+using System.Text;
+using Npgsql;
+
+namespace TenantGuard.Harness.Attacks.Seeding;
+
+/// <summary>
+/// Creates synthetic tenants and rows for them in every tenant table, from what the catalog says: types, NOT NULL,
+/// defaults, enums, foreign keys (parents first), unique keys; CHECK constraints best effort (a failed row is retried
+/// with every nullable column filled). A table it cannot fill is recorded with the database's reason, never skipped
+/// silently. Rows are written over the admin connection in one transaction, with the tenant setting set per tenant
+/// so owners subject to FORCE ROW LEVEL SECURITY can seed too.
+/// </summary>
+public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
+{
+    public const string TenantPlaceholder = "{{tenant}}";
+
+    private readonly ValueGenerator _values = new();
+
+    public async Task<SeedResult> SeedAsync(SeedSchema schema, CancellationToken ct)
+    {
+        if (options.Tenants < 2)
+        {
+            throw new HarnessException($"verify needs at least 2 tenants to attack one from the other; {options.Tenants} were asked for.");
+        }
+
+        var tenantTables = schema.Tables.Where(t => t.Column(target.TenantColumn) is not null).ToList();
+        if (tenantTables.Count == 0)
+        {
+            throw new HarnessException(
+                $"No table has the tenant column \"{target.TenantColumn}\", so there is nothing to attack. Pass the column your tables use with --tenant-column.");
+        }
+
+        var tenantsTable = FindTenantsTable(schema, tenantTables, out var tenantsKey);
+        var tenantType = tenantTables[0].Column(target.TenantColumn)!;
+        var tenants = Enumerable.Range(0, options.Tenants).Select(i => NewTenantValue(tenantType, i)).ToList();
+        var result = new SeedResult(schema, tenants, target.TenantColumn, tenantType.SqlType, tenantsTable);
+
+        await using var connection = new NpgsqlConnection(target.AdminConnectionString);
+        await connection.OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var referenced = schema.Tables.SelectMany(t => t.ForeignKeys).Select(f => f.ReferencedTable).ToHashSet();
+
+        foreach (var table in DependencyOrder(schema.Tables))
+        {
+            if (table == tenantsTable)
+            {
+                await SeedTenantsTableAsync(connection, table, tenantsKey!, result, ct).ConfigureAwait(false);
+            }
+            else if (table.Column(target.TenantColumn) is not null)
+            {
+                foreach (var tenant in tenants)
+                {
+                    await SetTenantAsync(connection, tenant, ct).ConfigureAwait(false);
+                    for (var i = 0; i < options.RowsPerTable && !result.IsMarkedUnseeded(table); i++)
+                    {
+                        await InsertRowAsync(connection, table, tenant, result, ct).ConfigureAwait(false);
+                    }
+                }
+            }
+            else if (referenced.Contains(table.QualifiedName))
+            {
+                await SeedGlobalTableAsync(connection, table, result, ct).ConfigureAwait(false);
+            }
+        }
+
+        if (options.SeedSqlFile is not null)
+        {
+            await RunUserSeedAsync(connection, options.SeedSqlFile, result, ct).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>The table most foreign keys on the tenant column alone point at (tenants, organizations, teams …).</summary>
+    private SeedTable? FindTenantsTable(SeedSchema schema, List<SeedTable> tenantTables, out string? keyColumn)
+    {
+        var best = tenantTables
+            .SelectMany(t => t.ForeignKeys)
+            .Where(f => f.Columns.Count == 1 && f.Columns[0] == target.TenantColumn)
+            .GroupBy(f => (f.ReferencedTable, f.ReferencedColumns[0]))
+            .OrderByDescending(g => g.Count())
+            .FirstOrDefault();
+        keyColumn = best?.Key.Item2;
+        return best is null ? null : schema.Table(best.Key.ReferencedTable);
+    }
+
+    private static string NewTenantValue(SeedColumn column, int index) => column.BaseType switch
+    {
+        "uuid" => Guid.NewGuid().ToString(),
+        "int2" => (20000 + Random.Shared.Next(0, 10000) + index).ToString(CultureInfo.InvariantCulture),
+        "int4" or "int8" or "numeric" => (1_000_000_000 + Random.Shared.Next(0, 100_000_000) + index).ToString(CultureInfo.InvariantCulture),
+        _ => $"tg-tenant-{(char)('a' + index)}-{Random.Shared.Next(0x100000, 0xFFFFFF):x6}",
+    };
+
+    private async Task SeedTenantsTableAsync(NpgsqlConnection connection, SeedTable table, string keyColumn, SeedResult result, CancellationToken ct)
+    {
+        foreach (var tenant in result.Tenants)
+        {
+            await SetTenantAsync(connection, tenant, ct).ConfigureAwait(false);
+            var row = await TryInsertAsync(connection, table, tenant, result, new Dictionary<string, string?> { [keyColumn] = tenant }, ct).ConfigureAwait(false);
+            if (row is null)
+            {
+                return;
+            }
+
+            result.AddTenantRow(table, tenant, row);
+        }
+    }
+
+    private async Task SeedGlobalTableAsync(NpgsqlConnection connection, SeedTable table, SeedResult result, CancellationToken ct)
+    {
+        var existing = await ReadRowsAsync(connection, table, null, null, 2, ct).ConfigureAwait(false);
+        if (existing.Count > 0)
+        {
+            foreach (var row in existing)
+            {
+                result.AddGlobalRow(table, row);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            var row = await TryInsertAsync(connection, table, null, result, [], ct).ConfigureAwait(false);
+            if (row is null)
+            {
+                return;
+            }
+
+            result.AddGlobalRow(table, row);
+        }
+    }
+
+    private async Task InsertRowAsync(NpgsqlConnection connection, SeedTable table, string tenant, SeedResult result, CancellationToken ct)
+    {
+        var row = await TryInsertAsync(connection, table, tenant, result, new Dictionary<string, string?> { [target.TenantColumn] = tenant }, ct).ConfigureAwait(false);
+        if (row is not null)
+        {
+            result.AddTenantRow(table, tenant, row);
+        }
+    }
+
+    /// <summary>Inserts one row. A unique violation is retried pointing at the parents' next rows (junction tables
+    /// whose key is all foreign keys); any other failure is retried once with every nullable column filled (CHECK
+    /// constraints that want them). The last failure is recorded as the reason.</summary>
+    private async Task<SeededRow?> TryInsertAsync(
+        NpgsqlConnection connection, SeedTable table, string? tenant, SeedResult result, Dictionary<string, string?> fixedValues, CancellationToken ct)
+    {
+        const string UniqueViolation = "23505";
+        string? failure = null;
+        var fillNullable = false;
+        var parentIndex = 0;
+        var canFillMore = table.Columns.Any(c => !c.NotNull && !c.HasDefault && !c.DatabaseFilled);
+        for (var attempt = 0; attempt < options.RowsPerTable + 2; attempt++)
+        {
+            var values = new Dictionary<string, string?>(fixedValues);
+            failure = FillColumns(table, tenant, result, values, fillNullable, parentIndex);
+            if (failure is not null)
+            {
+                break;
+            }
+
+            var sql = InsertSql(table, values);
+            await using var savepoint = new NpgsqlCommand("SAVEPOINT tg_seed_row", connection);
+            await savepoint.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            try
+            {
+                var rows = await ReadAsync(connection, table, sql, 1, ct).ConfigureAwait(false);
+                await using var release = new NpgsqlCommand("RELEASE SAVEPOINT tg_seed_row", connection);
+                await release.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                return rows[0];
+            }
+            catch (PostgresException e)
+            {
+                await using var rollback = new NpgsqlCommand("ROLLBACK TO SAVEPOINT tg_seed_row", connection);
+                await rollback.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                failure = $"{e.SqlState}: {e.MessageText}{(e.Detail is null ? string.Empty : " (" + e.Detail + ")")} — while running: {sql}";
+                if (e.SqlState == UniqueViolation && table.ForeignKeys.Count > 0)
+                {
+                    parentIndex++;
+                }
+                else if (canFillMore && !fillNullable)
+                {
+                    fillNullable = true;
+                }
+                else
+                {
+                    break;
+                }
+            }
+        }
+
+        result.MarkUnseeded(table, failure ?? "no row could be made");
+        return null;
+    }
+
+    /// <summary>Chooses a value for every column that needs one; returns why it cannot, or null.</summary>
+    private string? FillColumns(SeedTable table, string? tenant, SeedResult result, Dictionary<string, string?> values, bool fillNullable, int parentIndex)
+    {
+        foreach (var foreignKey in table.ForeignKeys.Where(f => f.ReferencedTable != table.QualifiedName))
+        {
+            var parent = result.Schema.Table(foreignKey.ReferencedTable);
+            var parentRow = parent is null ? null : ParentRow(parent, tenant, result, parentIndex);
+            if (parentRow is null)
+            {
+                if (foreignKey.Columns.Any(c => table.Column(c)!.NotNull && !values.ContainsKey(c)))
+                {
+                    return $"it needs a row in {foreignKey.ReferencedTable} (foreign key {foreignKey.Name}), which could not be seeded";
+                }
+
+                continue;
+            }
+
+            for (var i = 0; i < foreignKey.Columns.Count; i++)
+            {
+                values.TryAdd(foreignKey.Columns[i], parentRow[foreignKey.ReferencedColumns[i]]);
+            }
+        }
+
+        var tag = TenantTag(tenant);
+        foreach (var column in table.Columns)
+        {
+            if (values.ContainsKey(column.Name) || column.DatabaseFilled || column.HasDefault || (!column.NotNull && !fillNullable))
+            {
+                continue;
+            }
+
+            if (table.ForeignKeys.Any(f => f.ReferencedTable == table.QualifiedName && f.Columns.Contains(column.Name)))
+            {
+                if (column.NotNull)
+                {
+                    return $"column {column.Name} references the table itself and is NOT NULL";
+                }
+
+                continue;
+            }
+
+            var value = _values.Next(column, tag, out var unsupported);
+            if (value is null)
+            {
+                if (column.NotNull)
+                {
+                    return unsupported;
+                }
+
+                continue;
+            }
+
+            values[column.Name] = value;
+        }
+
+        return null;
+    }
+
+    /// <summary>The parent row a child of this tenant points at: one of the tenant's own rows (the first, unless a
+    /// retry asks for the next), or a global row.</summary>
+    private static SeededRow? ParentRow(SeedTable parent, string? tenant, SeedResult result, int index)
+    {
+        if (tenant is not null && (parent.Column(result.TenantColumn) is not null || parent == result.TenantsTable))
+        {
+            var own = result.RowsOf(parent, tenant);
+            return own.Count == 0 ? null : own[index % own.Count];
+        }
+
+        var global = result.GlobalRowsOf(parent);
+        return global.Count > 0
+            ? global[index % global.Count]
+            : result.Tenants.Select(t => result.RowsOf(parent, t).FirstOrDefault()).FirstOrDefault(r => r is not null);
+    }
+
+    private static string TenantTag(string? tenant) =>
+        tenant is null ? "global" : "t" + new string(tenant.Where(char.IsAsciiLetterOrDigit).Take(6).ToArray()).ToLowerInvariant();
+
+    private static string InsertSql(SeedTable table, Dictionary<string, string?> values)
+    {
+        var columns = values.Keys.ToList();
+        var overriding = columns.Any(c => table.Column(c)!.Identity == 'a') ? " OVERRIDING SYSTEM VALUE" : string.Empty;
+        var sql = new StringBuilder().Append("INSERT INTO ").Append(table.Sql);
+        sql.Append(columns.Count == 0
+            ? " DEFAULT VALUES"
+            : $" ({string.Join(", ", columns.Select(SqlText.Identifier))}){overriding} VALUES ({string.Join(", ", columns.Select(c => SqlText.Literal(values[c], table.Column(c)!.SqlType)))})");
+        sql.Append(" RETURNING ").Append(string.Join(", ", table.Columns.Select(c => SqlText.Identifier(c.Name) + "::text")));
+        return sql.ToString();
+    }
+
+    internal static async Task<List<SeededRow>> ReadRowsAsync(
+        NpgsqlConnection connection, SeedTable table, string? tenantColumn, string? tenantLiteral, int limit, CancellationToken ct)
+    {
+        var where = tenantColumn is null ? string.Empty : $" WHERE {SqlText.Identifier(tenantColumn)} = {tenantLiteral}";
+        var keyOrder = table.RowKey.Count > 0 ? " ORDER BY " + string.Join(", ", table.RowKey.Select(SqlText.Identifier)) : string.Empty;
+        var sql = $"SELECT {string.Join(", ", table.Columns.Select(c => SqlText.Identifier(c.Name) + "::text"))} FROM {table.Sql}{where}{keyOrder} LIMIT {limit}";
+        return await ReadAsync(connection, table, sql, limit, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<List<SeededRow>> ReadAsync(NpgsqlConnection connection, SeedTable table, string sql, int limit, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var rows = new List<SeededRow>();
+        while (rows.Count < limit && await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            var values = new Dictionary<string, string?>();
+            for (var i = 0; i < table.Columns.Count; i++)
+            {
+                values[table.Columns[i].Name] = reader.IsDBNull(i) ? null : reader.GetString(i);
+            }
+
+            rows.Add(new SeededRow(values));
+        }
+
+        return rows;
+    }
+
+    private async Task SetTenantAsync(NpgsqlConnection connection, string tenant, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT set_config($1, $2, true)", connection);
+        command.Parameters.AddWithValue(target.TenantSetting);
+        command.Parameters.AddWithValue(tenant);
+        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the user's seed file once per tenant, then reads back the rows of every table that was not seeded.</summary>
+    private async Task RunUserSeedAsync(NpgsqlConnection connection, string path, SeedResult result, CancellationToken ct)
+    {
+        string script;
+        try
+        {
+            script = await File.ReadAllTextAsync(path, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new HarnessException($"{path}: cannot read the seed SQL file ({e.Message}).");
+        }
+
+        foreach (var tenant in result.Tenants)
+        {
+            await SetTenantAsync(connection, tenant, ct).ConfigureAwait(false);
+            var sql = script.Replace(TenantPlaceholder, SqlText.Quote(tenant), StringComparison.Ordinal);
+            try
+            {
+                await using var command = new NpgsqlCommand(sql, connection);
+                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+            catch (PostgresException e)
+            {
+                var line = e.Position > 0 ? ":" + (sql[..Math.Min(e.Position, sql.Length)].Count(ch => ch == '\n') + 1).ToString(CultureInfo.InvariantCulture) : string.Empty;
+                throw new HarnessException($"{path}{line}: ERROR: {e.MessageText} (while seeding tenant {tenant}). Fix the seed file; {TenantPlaceholder} stands for the tenant's value.");
+            }
+        }
+
+        foreach (var table in result.TenantTables.Where(t => !result.IsSeeded(t)))
+        {
+            foreach (var tenant in result.Tenants)
+            {
+                var rows = await ReadRowsAsync(connection, table, target.TenantColumn, result.TenantLiteral(tenant), options.RowsPerTable, ct).ConfigureAwait(false);
+                result.ReplaceTenantRows(table, tenant, rows);
+            }
+
+            if (result.Tenants.All(t => result.RowsOf(table, t).Count > 0))
+            {
+                result.ClearUnseeded(table);
+            }
+        }
+    }
+
+    /// <summary>Parents before children (foreign keys); tables in a cycle come last, in name order.</summary>
+    internal static List<SeedTable> DependencyOrder(IReadOnlyList<SeedTable> tables)
+    {
+        var byName = tables.ToDictionary(t => t.QualifiedName);
+        var ordered = new List<SeedTable>();
+        var placed = new HashSet<string>();
+        var pending = tables.OrderBy(t => t.QualifiedName, StringComparer.Ordinal).ToList();
+        while (pending.Count > 0)
+        {
+            var ready = pending.Where(t => t.ForeignKeys.All(f =>
+                f.ReferencedTable == t.QualifiedName || placed.Contains(f.ReferencedTable) || !byName.ContainsKey(f.ReferencedTable))).ToList();
+            if (ready.Count == 0)
+            {
+                ready = [pending[0]];
+            }
+
+            foreach (var table in ready)
+            {
+                ordered.Add(table);
+                placed.Add(table.QualifiedName);
+                pending.Remove(table);
+            }
+        }
+
+        return ordered;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using TenantGuard.Harness.Audit.Policies;
+using TenantGuard.Harness.Catalog;
+
+namespace TenantGuard.Harness.Audit;
+
+/// <summary>What every rule needs: the catalog, which tables are tenant-owned, the app role, the tenant column and
+/// setting, and the shared policy analysis.</summary>
+public sealed partial class AuditContext
+{
+    private readonly HashSet<uint> _tenantTableOids;
+
+    internal AuditContext(CatalogSnapshot catalog, AuditTarget target, AuditOptions options)
+    {
+        Catalog = catalog;
+        Target = target;
+        Options = options;
+        TenantColumn = target.TenantColumn;
+
+        TenantTables = catalog.Tables.Where(t => t.Column(TenantColumn) is not null || Listed(options.TenantTables, t)).ToList();
+        _tenantTableOids = TenantTables.Select(t => t.Oid).ToHashSet();
+
+        SettingFunctions = catalog.Functions
+            .Where(f => f.Definition.Contains("current_setting", StringComparison.OrdinalIgnoreCase))
+            .Select(f => f.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        TenantSetting = options.TenantSetting ?? target.TenantSetting ?? DetectTenantSetting();
+        Policies = new EffectivePolicyAnalysis(new TenantPredicateAnalyzer(TenantColumn, SettingFunctions));
+    }
+
+    public CatalogSnapshot Catalog { get; }
+
+    public AuditTarget Target { get; }
+
+    public AuditOptions Options { get; }
+
+    public string AppRole => Target.AppRole;
+
+    public string TenantColumn { get; }
+
+    /// <summary>The setting the policies read (e.g. app.tenant_id); null when none could be found.</summary>
+    public string? TenantSetting { get; }
+
+    /// <summary>Tables (and partitions) that hold the tenant column or are listed as tenant-owned.</summary>
+    public IReadOnlyList<TableInfo> TenantTables { get; }
+
+    /// <summary>Functions whose bodies read current_setting: calling one in a policy reads the tenant setting.</summary>
+    public IReadOnlySet<string> SettingFunctions { get; }
+
+    internal EffectivePolicyAnalysis Policies { get; }
+
+    public bool IsTenantTable(uint oid) => _tenantTableOids.Contains(oid);
+
+    /// <summary>Tenant tables that are not partitions (partitions have their own rule, TG1018).</summary>
+    public IEnumerable<TableInfo> TopLevelTenantTables => TenantTables.Where(t => t.PartitionOf is null);
+
+    /// <summary>True when the app role is the given role or inherits its privileges.</summary>
+    public bool AppActsAs(string role) => role == AppRole || Catalog.AppRole.InheritsFrom.Contains(role);
+
+    /// <summary>Policies PostgreSQL applies to the app role: TO PUBLIC, TO the app role, or TO a role it inherits.</summary>
+    public IReadOnlyList<PolicyInfo> PoliciesForApp(TableInfo table) =>
+        Catalog.PoliciesOn(table).Where(p => p.Roles.Any(r => r == "public" || AppActsAs(r))).ToList();
+
+    /// <summary>True when the role reads the table without its policies: it bypasses RLS, or owns the table and RLS
+    /// is not forced.</summary>
+    public bool ReadsWithoutPolicies(string role, TableInfo table) =>
+        Catalog.Bypasses(role) || (role == table.Owner && !table.RlsForced);
+
+    /// <summary>The condition a correct policy uses, e.g. <c>tenant_id = current_setting('app.tenant_id')::uuid</c>.</summary>
+    /// <param name="missingOk">Keep current_setting's missing_ok argument (NULL instead of an error when unset).</param>
+    public string TenantPredicate(TableInfo table, bool missingOk = false)
+    {
+        var type = table.Column(TenantColumn)?.Type ?? "text";
+        var setting = $"current_setting({Sql.Literal(TenantSetting ?? "app.tenant_id")}{(missingOk ? ", true" : "")})";
+        return type == "text" ? $"{Sql.Ident(TenantColumn)} = {setting}" : $"{Sql.Ident(TenantColumn)} = {setting}::{type}";
+    }
+
+    /// <summary>The SQL that gives a table the standard tenant policy.</summary>
+    public string TenantPolicySql(TableInfo table, string command = "ALL")
+    {
+        var name = Sql.Ident($"{table.Name}_tenant_isolation{(command == "ALL" ? "" : "_" + command.ToLowerInvariant())}");
+        var predicate = TenantPredicate(table);
+        var clauses = command switch
+        {
+            "INSERT" => $"WITH CHECK ({predicate})",
+            "SELECT" or "DELETE" => $"USING ({predicate})",
+            _ => $"USING ({predicate}) WITH CHECK ({predicate})",
+        };
+        return $"CREATE POLICY {name} ON {Sql.Table(table.Schema, table.Name)} FOR {command} TO {Sql.Ident(AppRole)} {clauses};";
+    }
+
+    private static bool Listed(IReadOnlyList<string> names, TableInfo table) =>
+        names.Any(n => string.Equals(n, table.QualifiedName, StringComparison.OrdinalIgnoreCase)
+                       || string.Equals(n, table.Name, StringComparison.OrdinalIgnoreCase));
+
+    private string? DetectTenantSetting()
+    {
+        var texts = new List<string>();
+        foreach (var policy in Catalog.Policies.Where(p => IsTenantTable(p.TableOid)))
+        {
+            texts.Add(policy.Using ?? "");
+            texts.Add(policy.WithCheck ?? "");
+            texts.AddRange(Catalog.Functions
+                .Where(f => SettingFunctions.Contains(f.Name) && ((policy.Using ?? "") + (policy.WithCheck ?? "")).Contains(f.Name + "(", StringComparison.Ordinal))
+                .Select(f => f.Definition));
+        }
+        return texts
+            .SelectMany(text => SettingName().Matches(text).Select(m => m.Groups[1].Value))
+            .GroupBy(name => name)
+            .OrderByDescending(group => group.Count())
+            .Select(group => group.Key)
+            .FirstOrDefault();
+    }
+
+    [GeneratedRegex(@"current_setting\s*\(\s*'([^']+)'", RegexOptions.IgnoreCase)]
+    private static partial Regex SettingName();
+}

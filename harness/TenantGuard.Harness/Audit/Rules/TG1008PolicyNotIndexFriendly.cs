@@ -1,0 +1,97 @@
+using Npgsql;
+using TenantGuard.Harness.Catalog;
+using TenantGuard.Harness.Reports;
+
+namespace TenantGuard.Harness.Audit.Rules;
+
+/// <summary>Finds policies that wrap the tenant column (seed 004's <c>tenant_id::text = current_setting(…)</c>) and
+/// confirms the cost with EXPLAIN as the app role, sequential scans disabled and the tenant setting set: if the planner
+/// still cannot use an index on the table, the policy forces a scan of every tenant's rows.</summary>
+public sealed class TG1008PolicyNotIndexFriendly : IAuditRule
+{
+    public RuleDescriptor Descriptor => AuditRules.TG1008;
+
+    public async Task<IReadOnlyList<Finding>> EvaluateAsync(AuditContext context, CancellationToken cancellationToken)
+    {
+        var suspects = new List<(TableInfo Table, PolicyInfo Policy, string Condition)>();
+        foreach (var table in context.TenantTables.Where(t => t.RlsEnabled && t.AppPrivileges.Select))
+        {
+            foreach (var policy in context.PoliciesForApp(table).Where(p => p.Using is not null && p.Command is PolicyCommand.All or PolicyCommand.Select))
+            {
+                var wrapped = context.Policies.Verdict(policy.Using!).WrappedColumns;
+                if (wrapped.Count > 0)
+                    suspects.Add((table, policy, wrapped[0]));
+            }
+        }
+        if (suspects.Count == 0)
+            return [];
+
+        await using var connection = new NpgsqlConnection(context.Target.AppConnectionString);
+        await connection.OpenAsync(cancellationToken);
+
+        var findings = new List<Finding>();
+        foreach (var (table, policy, condition) in suspects)
+        {
+            var plan = await ExplainAsync(connection, context, table, cancellationToken);
+            var usesIndex = plan.Contains("Index", StringComparison.Ordinal) && !plan.Contains("Seq Scan", StringComparison.Ordinal);
+            if (usesIndex)
+                continue;
+            var name = Sql.Table(table.Schema, table.Name);
+            findings.Add(new Finding(
+                Descriptor.Id,
+                Descriptor.DefaultSeverity,
+                $"{policy.Name} on {table.QualifiedName}",
+                $"Policy {policy.Name} on {table.QualifiedName} compares {condition}: the tenant column is wrapped in a cast or function, so no " +
+                $"index on {context.TenantColumn} can serve it and every query as {context.AppRole} scans all tenants' rows " +
+                "(slow for everyone, and query time reveals the other tenants' data volume).",
+                $"ALTER POLICY {Sql.Ident(policy.Name)} ON {name} USING ({context.TenantPredicate(table, MissingOk(policy.Using!))});")
+            {
+                Table = table.QualifiedName,
+                Evidence = $"EXPLAIN as {context.AppRole} with enable_seqscan = off:\n{plan.TrimEnd()}",
+            });
+        }
+        return findings;
+    }
+
+    private static async Task<string> ExplainAsync(NpgsqlConnection connection, AuditContext context, TableInfo table, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await using (var setup = new NpgsqlCommand("SET LOCAL enable_seqscan = off", connection, transaction))
+                await setup.ExecuteNonQueryAsync(cancellationToken);
+            if (context.TenantSetting is { } setting)
+            {
+                await using var set = new NpgsqlCommand("SELECT set_config($1, $2, true)", connection, transaction);
+                set.Parameters.Add(new NpgsqlParameter { Value = setting });
+                set.Parameters.Add(new NpgsqlParameter { Value = SampleTenant(table.Column(context.TenantColumn)?.Type) });
+                await set.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await using var explain = new NpgsqlCommand($"EXPLAIN (COSTS OFF) SELECT * FROM {Sql.Table(table.Schema, table.Name)}", connection, transaction);
+            await using var reader = await explain.ExecuteReaderAsync(cancellationToken);
+            var lines = new List<string>();
+            while (await reader.ReadAsync(cancellationToken))
+                lines.Add(reader.GetString(0));
+            return string.Join('\n', lines);
+        }
+        catch (PostgresException e)
+        {
+            return $"EXPLAIN failed: {e.MessageText}";
+        }
+        finally
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+    }
+
+    private static bool MissingOk(string expression) =>
+        expression.Contains("::text, true)", StringComparison.Ordinal);
+
+    /// <summary>A value of the tenant column's type, so casts in the policy succeed.</summary>
+    private static string SampleTenant(string? type) => type switch
+    {
+        "uuid" => "00000000-0000-0000-0000-000000000001",
+        "integer" or "bigint" or "smallint" or "numeric" => "1",
+        _ => "tenantguard-probe",
+    };
+}

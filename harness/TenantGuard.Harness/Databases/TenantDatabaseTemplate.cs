@@ -1,0 +1,116 @@
+using Npgsql;
+using TenantGuard.Harness.Databases;
+using TenantGuard.Harness.Migrations;
+using TenantGuard.Harness.Server;
+
+namespace TenantGuard.Harness;
+
+/// <summary>
+/// A migrated database used only as a template: copying it is much faster than migrating again, and each copy is
+/// independent, so tests run in parallel without sharing state. Dropped on dispose.
+/// </summary>
+public sealed class TenantDatabaseTemplate : IAsyncDisposable
+{
+    internal sealed record Roles(string Owner, string OwnerPassword, string App, string AppPassword);
+
+    private readonly Roles _roles;
+    private MigrationRunner.Summary? _migrations;
+    private int _disposed;
+
+    internal TenantDatabaseTemplate(PostgresServer server, string name, Roles roles, string tenantColumn)
+    {
+        Server = server;
+        Name = name;
+        _roles = roles;
+        TenantColumn = tenantColumn;
+    }
+
+    public PostgresServer Server { get; }
+
+    public string Name { get; }
+
+    public string AppRole => _roles.App;
+
+    public string OwnerRole => _roles.Owner;
+
+    public string TenantColumn { get; }
+
+    /// <summary>The tenant setting given, or the one most policies read; null when no policy reads one.</summary>
+    public string? TenantSetting { get; private set; }
+
+    /// <summary>Every setting the policies read, with how many policies read it.</summary>
+    public IReadOnlyDictionary<string, int> TenantSettingCandidates { get; private set; } = new Dictionary<string, int>();
+
+    /// <summary>True when the policies read more than one setting, so <see cref="TenantSetting"/> is a choice.</summary>
+    public bool IsTenantSettingAmbiguous => TenantSettingCandidates.Count > 1;
+
+    /// <summary>How many migration files and statements were applied.</summary>
+    public int MigrationFiles => _migrations?.Files ?? 0;
+
+    public int MigrationStatements => _migrations?.Statements ?? 0;
+
+    public TimeSpan MigrationDuration => _migrations?.Elapsed ?? TimeSpan.Zero;
+
+    /// <summary>A new database copied from the template; safe to call from many tests at once.</summary>
+    public async Task<TenantDatabase> CreateDatabaseAsync(CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        var name = "tg_" + Guid.NewGuid().ToString("N")[..16];
+        var sql = $"CREATE DATABASE {SqlIdentifier.Quote(name)} TEMPLATE {SqlIdentifier.Quote(Name)} " +
+                  $"OWNER {SqlIdentifier.Quote(_roles.Owner)}";
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await RoleProvisioner.ExecuteAsync(Server.AdminDataSource, sql, ct).ConfigureAwait(false);
+                break;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 10)
+            {
+                // Only reachable if something connected to the template; give it a moment to go.
+                await Task.Delay(50 * attempt, ct).ConfigureAwait(false);
+            }
+        }
+
+        return new TenantDatabase(Server, name, _roles, TenantColumn, TenantSetting, TenantSettingCandidates);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            await RoleProvisioner.ExecuteAsync(Server.AdminDataSource,
+                $"ALTER DATABASE {SqlIdentifier.Quote(Name)} WITH IS_TEMPLATE false ALLOW_CONNECTIONS true", CancellationToken.None)
+                .ConfigureAwait(false);
+            await DatabaseDropper.DropAsync(Server, Name).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or ObjectDisposedException)
+        {
+            // The server is gone already (stopped first): so is the template.
+        }
+    }
+
+    internal void Complete(string? tenantSetting, IReadOnlyDictionary<string, int> candidates, MigrationRunner.Summary migrations)
+    {
+        TenantSetting = tenantSetting;
+        TenantSettingCandidates = candidates;
+        _migrations = migrations;
+    }
+
+    /// <summary>Marks the database as a template and closes it to connections, so copies never wait for one.</summary>
+    internal async Task FreezeAsync(CancellationToken ct)
+    {
+        var quoted = SqlIdentifier.Quote(Name);
+        await RoleProvisioner.ExecuteAsync(Server.AdminDataSource,
+            $"ALTER DATABASE {quoted} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false", ct).ConfigureAwait(false);
+        await using var terminate = Server.AdminDataSource.CreateCommand(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()");
+        terminate.Parameters.AddWithValue(Name);
+        await terminate.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,245 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace TenantGuard.Harness.Migrations;
+
+/// <summary>
+/// Applies migration files in order over one connection. Each file runs in one transaction, unless it holds a
+/// statement that cannot (then statement by statement). The first failure stops the run with a
+/// <see cref="MigrationException"/> that points at the file, line and column.
+/// </summary>
+internal sealed class MigrationRunner
+{
+    /// <summary>psql meta-commands that only print or tune psql itself: skipped, since nothing depends on them.</summary>
+    internal static readonly HashSet<string> HarmlessMetaCommands =
+        [@"\echo", @"\qecho", @"\warn", @"\timing", @"\pset", @"\set ON_ERROR_STOP"];
+
+    private readonly string _connectionString;
+    private readonly NpgsqlDataSource? _resetRolesAs;
+    private readonly string _runAs;
+    private readonly string? _appRole;
+    private readonly IProgress<string>? _progress;
+
+    /// <param name="connectionString">The role that runs the migrations, on the target database.</param>
+    /// <param name="resetRolesAs">
+    /// Superuser connections that reset a role before a CREATE ROLE redefines it; null on servers the harness did not
+    /// start, where nothing is taken away from a role the harness does not own (its password, say).
+    /// </param>
+    /// <param name="runAs">The role name, for messages.</param>
+    /// <param name="appRole">The application role, whose LOGIN a redefinition leaves alone.</param>
+    public MigrationRunner(string connectionString, NpgsqlDataSource? resetRolesAs, string runAs, string? appRole,
+        IProgress<string>? progress)
+    {
+        _appRole = appRole;
+        _connectionString = connectionString;
+        _resetRolesAs = resetRolesAs;
+        _runAs = runAs;
+        _progress = progress;
+    }
+
+    public sealed record Summary(int Files, int Statements, TimeSpan Elapsed);
+
+    public async Task<Summary> ApplyAsync(IReadOnlyList<MigrationFile> files, CancellationToken ct)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var statementCount = 0;
+        await using var connection = new NpgsqlConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(ct).ConfigureAwait(false);
+        }
+        catch (NpgsqlException e)
+        {
+            throw new HarnessException($"Could not connect as {_runAs} to run the migrations: {e.Message}", e);
+        }
+
+        foreach (var file in files)
+        {
+            var statements = Prepare(file);
+            var transactional = statements.All(s => s.Kind != StatementKind.NonTransactional);
+            _progress?.Report($"migrating {file.DisplayPath} ({statements.Count} statement{(statements.Count == 1 ? "" : "s")}" +
+                              $"{(transactional ? "" : ", outside a transaction")})");
+            await ApplyFileAsync(connection, file, statements, transactional, ct).ConfigureAwait(false);
+            statementCount += statements.Count;
+        }
+
+        return new Summary(files.Count, statementCount, stopwatch.Elapsed);
+    }
+
+    private sealed record PreparedStatement(SqlStatement Statement, StatementKind Kind);
+
+    /// <summary>Splits a file and rejects what cannot run over a plain connection, before anything is sent.</summary>
+    private static List<PreparedStatement> Prepare(MigrationFile file)
+    {
+        var split = SqlScriptSplitter.Split(file.Text);
+        foreach (var meta in split.MetaCommands)
+        {
+            if (!HarmlessMetaCommands.Any(h => meta.Text.StartsWith(h, StringComparison.Ordinal)))
+            {
+                throw Located(file, meta.Offset,
+                    $"psql meta-command {meta.Name} cannot run: migrations are applied over a database connection, not " +
+                    $"through psql. Replace it with SQL (only {string.Join(", ", HarmlessMetaCommands)} are skipped).");
+            }
+        }
+
+        var prepared = new List<PreparedStatement>();
+        foreach (var statement in split.Statements)
+        {
+            var kind = StatementClassifier.Classify(statement.Text);
+            switch (kind)
+            {
+                case StatementKind.TransactionControl:
+                    continue; // each file already runs in its own transaction
+                case StatementKind.Rollback:
+                    throw Located(file, statement.Offset,
+                        "ROLLBACK in a migration would discard the file's work; remove it (each file runs in its own transaction).");
+                case StatementKind.CopyFromStdin:
+                    throw Located(file, statement.Offset,
+                        "COPY … FROM STDIN needs psql to stream the data; use INSERT statements instead.");
+                default:
+                    prepared.Add(new PreparedStatement(statement, kind));
+                    break;
+            }
+        }
+
+        return prepared;
+    }
+
+    private async Task ApplyFileAsync(NpgsqlConnection connection, MigrationFile file, List<PreparedStatement> statements,
+        bool transactional, CancellationToken ct)
+    {
+        await using var transaction = transactional ? await connection.BeginTransactionAsync(ct).ConfigureAwait(false) : null;
+        foreach (var prepared in statements)
+        {
+            try
+            {
+                if (prepared.Kind == StatementKind.CreateRole)
+                {
+                    await CreateRoleAsync(connection, prepared.Statement.Text, transactional, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    await ExecuteAsync(connection, prepared.Statement.Text, ct).ConfigureAwait(false);
+                }
+            }
+            catch (PostgresException e)
+            {
+                throw ServerError(file, prepared.Statement, e);
+            }
+            catch (NpgsqlException e) when (e is not PostgresException)
+            {
+                throw new HarnessException($"{file.DisplayPath}: the connection failed while migrating: {e.Message}", e);
+            }
+        }
+
+        if (transaction is not null)
+        {
+            try
+            {
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+            }
+            catch (PostgresException e)
+            {
+                // Deferred constraints fail at commit: the error belongs to the file, not to one statement.
+                throw new MigrationException(file.DisplayPath, null, null, $"{e.SqlState} {Describe(e)} (at COMMIT)", e);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs CREATE ROLE; when the role exists already (roles are shared by every database on the server), resets it
+    /// and applies the statement's attributes and memberships instead, so the role ends up as the migration says.
+    /// </summary>
+    private async Task CreateRoleAsync(NpgsqlConnection connection, string statement, bool inTransaction, CancellationToken ct)
+    {
+        if (inTransaction)
+        {
+            await ExecuteAsync(connection, "SAVEPOINT tenantguard_create_role", ct).ConfigureAwait(false);
+        }
+
+        try
+        {
+            await ExecuteAsync(connection, statement, ct).ConfigureAwait(false);
+            if (inTransaction)
+            {
+                await ExecuteAsync(connection, "RELEASE SAVEPOINT tenantguard_create_role", ct).ConfigureAwait(false);
+            }
+
+            return;
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateObject or PostgresErrorCodes.UniqueViolation)
+        {
+            if (inTransaction)
+            {
+                await ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT tenantguard_create_role", ct).ConfigureAwait(false);
+            }
+        }
+
+        var role = CreateRoleStatement.Parse(statement);
+        _progress?.Report($"role {role.RoleName} exists already (roles are server-wide, and the app role is created " +
+                          "before the migrations): applying this CREATE ROLE to it");
+        var isAppRole = role.RoleName == _appRole;
+        if (_resetRolesAs is not null)
+        {
+            await using var admin = await _resetRolesAs.OpenConnectionAsync(ct).ConfigureAwait(false);
+            await ExecuteAsync(admin, role.ResetAttributes(keepLogin: isAppRole), ct).ConfigureAwait(false);
+        }
+
+        // The statement's own attributes and grants run as the migration role, so privileges it lacks still fail.
+        var alter = isAppRole ? role.AlterRoleKeepingLogin : role.AlterRole;
+        foreach (var sql in new[] { alter }.Concat(role.Grants).OfType<string>())
+        {
+            await ExecuteAsync(connection, sql, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Sends one statement exactly as written. A batch command is not split on semicolons by Npgsql (a plain command
+    /// is), which keeps BEGIN ATOMIC bodies whole and the server's error position relative to the statement.
+    /// </summary>
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection) { Timeout = 0 };
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
+        await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    private MigrationException ServerError(MigrationFile file, SqlStatement statement, PostgresException e)
+    {
+        var offset = e.Position > 0
+            ? statement.Offset + TextPosition.IndexOfServerPosition(statement.Text, e.Position)
+            : statement.Offset;
+        var (line, column) = TextPosition.LineAndColumn(file.Text, offset);
+        var message = $"{e.SqlState} {Describe(e)}";
+        if (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            message += $"\nMigrations run as {_runAs}, a non-superuser that owns the database (as in production). If " +
+                       "your migrations need a superuser (CREATE EXTENSION of an untrusted extension, BYPASSRLS roles…), " +
+                       "run them as one: --migrations-as-superuser (WithMigrationsAsSuperuser()).";
+        }
+
+        return new MigrationException(file.DisplayPath, line, column, message, e);
+    }
+
+    private static string Describe(PostgresException e)
+    {
+        var text = e.MessageText;
+        if (!string.IsNullOrEmpty(e.Detail))
+        {
+            text += $"\nDETAIL: {e.Detail}";
+        }
+
+        if (!string.IsNullOrEmpty(e.Hint))
+        {
+            text += $"\nHINT: {e.Hint}";
+        }
+
+        return text;
+    }
+
+    private static MigrationException Located(MigrationFile file, int offset, string message)
+    {
+        var (line, column) = TextPosition.LineAndColumn(file.Text, offset);
+        return new MigrationException(file.DisplayPath, line, column, message);
+    }
+}

@@ -1,0 +1,34 @@
+namespace TenantGuard.Harness.Reports;
+
+public enum ReportFormat
+{
+    Text,
+    Json,
+    Sarif,
+    Junit,
+}
+
+public static class ReportFormats
+{
+    public static readonly IReadOnlyList<string> Names = ["text", "json", "sarif", "junit"];
+
+    public static bool TryParse(string? name, out ReportFormat format) =>
+        Enum.TryParse(name, ignoreCase: true, out format) && Names.Contains(name!.ToLowerInvariant());
+
+    /// <param name="colour">Text only: ANSI colours, for a terminal.</param>
+    public static IReportFormatter CreateFormatter(ReportFormat format, bool colour = false) => format switch
+    {
+        ReportFormat.Text => new TextReportFormatter(colour),
+        ReportFormat.Json => new JsonReportFormatter(),
+        ReportFormat.Sarif => new SarifReportFormatter(),
+        ReportFormat.Junit => new JunitReportFormatter(),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
+
+    internal static string Name(this Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        _ => "info",
+    };
+}

@@ -1,0 +1,152 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace TenantGuard.Harness.Reports;
+
+/// <summary>SARIF 2.1.0 for code-scanning dashboards. Waived findings are results with an external suppression
+/// carrying the reason; waivers that matched nothing are tool configuration notifications.</summary>
+public sealed class SarifReportFormatter : IReportFormatter
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public async Task WriteAsync(Report report, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        await output.WriteLineAsync(Format(report).AsMemory(), cancellationToken);
+        await output.FlushAsync(cancellationToken);
+    }
+
+    public static string Format(Report report)
+    {
+        var rules = CollectRules(report);
+        var ruleIndex = rules.Select((rule, index) => (rule.Id, index)).ToDictionary(pair => pair.Id, pair => pair.index);
+
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            json.WriteString("version", "2.1.0");
+            json.WriteStartArray("runs");
+            json.WriteStartObject();
+
+            json.WriteStartObject("tool");
+            json.WriteStartObject("driver");
+            json.WriteString("name", "TenantGuard");
+            json.WriteString("informationUri", RuleDocs.BaseUri);
+            json.WriteString("version", typeof(Report).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+            json.WriteStartArray("rules");
+            foreach (var rule in rules)
+                WriteRule(json, rule);
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+
+            json.WriteStartArray("invocations");
+            json.WriteStartObject();
+            json.WriteBoolean("executionSuccessful", true);
+            json.WriteStartArray("toolConfigurationNotifications");
+            foreach (var waiver in report.UnmatchedWaivers)
+            {
+                json.WriteStartObject();
+                json.WriteString("level", "warning");
+                json.WriteStartObject("message");
+                json.WriteString("text", $"Waiver {waiver.Rule} on {waiver.Object} matched no finding; remove it or fix its object name.");
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndArray();
+
+            json.WriteStartArray("results");
+            foreach (var finding in report.Findings)
+                WriteResult(json, finding, ruleIndex, suppression: null);
+            foreach (var waived in report.Waived)
+                WriteResult(json, waived.Finding, ruleIndex, waived.Waiver.Reason);
+            json.WriteEndArray();
+
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static List<RuleDescriptor> CollectRules(Report report)
+    {
+        var rules = report.Rules.ToList();
+        var known = rules.Select(rule => rule.Id).ToHashSet(StringComparer.Ordinal);
+        var used = report.Findings.Concat(report.Waived.Select(waived => waived.Finding));
+        foreach (var finding in used)
+        {
+            if (known.Add(finding.Rule))
+                rules.Add(new RuleDescriptor(finding.Rule, finding.Rule, finding.Severity, finding.Rule));
+        }
+        return rules;
+    }
+
+    private static void WriteRule(Utf8JsonWriter json, RuleDescriptor rule)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", rule.Id);
+        json.WriteString("name", rule.Title);
+        json.WriteStartObject("shortDescription");
+        json.WriteString("text", rule.Title);
+        json.WriteEndObject();
+        json.WriteStartObject("fullDescription");
+        json.WriteString("text", rule.Summary);
+        json.WriteEndObject();
+        json.WriteString("helpUri", RuleDocs.HelpUriFor(rule.Id));
+        json.WriteStartObject("defaultConfiguration");
+        json.WriteString("level", Level(rule.DefaultSeverity));
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, Finding finding, Dictionary<string, int> ruleIndex, string? suppression)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", finding.Rule);
+        json.WriteNumber("ruleIndex", ruleIndex[finding.Rule]);
+        json.WriteString("level", Level(finding.Severity));
+        json.WriteStartObject("message");
+        json.WriteString("text", $"{finding.Object}: {finding.Message}");
+        json.WriteEndObject();
+        json.WriteStartArray("locations");
+        json.WriteStartObject();
+        json.WriteStartArray("logicalLocations");
+        json.WriteStartObject();
+        json.WriteString("fullyQualifiedName", finding.Object);
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        if (suppression is not null)
+        {
+            json.WriteStartArray("suppressions");
+            json.WriteStartObject();
+            json.WriteString("kind", "external");
+            json.WriteString("justification", suppression);
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+        json.WriteStartObject("properties");
+        json.WriteString("fix", finding.Fix);
+        if (finding.Evidence is not null)
+            json.WriteString("evidence", finding.Evidence);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static string Level(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        _ => "note",
+    };
+}

@@ -1,0 +1,71 @@
+using Npgsql;
+
+namespace TenantGuard.Harness.Server;
+
+/// <summary>
+/// A running PostgreSQL server the harness can create databases on: an embedded throwaway server, a Testcontainers
+/// container, or an existing server given by connection string. Disposing stops what the harness started.
+/// </summary>
+public abstract class PostgresServer : IAsyncDisposable
+{
+    private readonly Lazy<NpgsqlDataSource> _adminDataSource;
+
+    protected PostgresServer(string adminConnectionString, Version serverVersion)
+    {
+        AdminConnectionString = adminConnectionString;
+        ServerVersion = serverVersion;
+        _adminDataSource = new Lazy<NpgsqlDataSource>(() => NpgsqlDataSource.Create(adminConnectionString));
+    }
+
+    /// <summary>"embedded", "testcontainers" or "existing".</summary>
+    public abstract string Kind { get; }
+
+    /// <summary>The superuser (or, for an existing server, the given user) on the maintenance database.</summary>
+    public string AdminConnectionString { get; }
+
+    public Version ServerVersion { get; }
+
+    /// <summary>The admin connection string pointed at another database and, optionally, another role.</summary>
+    public string ConnectionStringFor(string database, string? username = null, string? password = null)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database };
+        if (username is not null)
+        {
+            builder.Username = username;
+            builder.Password = password;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// The password of the owner role on this server: random, so an owner role created on a reachable existing server
+    /// cannot be logged into by anyone else; set again on every template build.
+    /// </summary>
+    internal string GeneratedOwnerPassword { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>Pooled admin connections, used to create and drop roles and databases.</summary>
+    internal NpgsqlDataSource AdminDataSource => _adminDataSource.Value;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_adminDataSource.IsValueCreated)
+        {
+            await _adminDataSource.Value.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await StopAsync().ConfigureAwait(false);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Stops whatever the harness started; an existing server is left running.</summary>
+    protected abstract ValueTask StopAsync();
+
+    /// <summary>Reads the server version through a fresh connection (used once a server answers).</summary>
+    internal static async Task<Version> QueryVersionAsync(string connectionString, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct).ConfigureAwait(false);
+        return connection.PostgreSqlVersion;
+    }
+}

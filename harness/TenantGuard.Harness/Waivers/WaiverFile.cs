@@ -1,0 +1,117 @@
+using System.Text.Json;
+
+namespace TenantGuard.Harness.Waivers;
+
+/// <summary>What tenantguard.json (next to the migrations) says: tables that are tenant-owned without the tenant
+/// column, and accepted findings.</summary>
+public sealed record TenantGuardConfig(IReadOnlyList<Waiver> Waivers, IReadOnlyList<string> TenantTables)
+{
+    public static readonly TenantGuardConfig Empty = new([], []);
+}
+
+/// <summary>Reads tenantguard.json: {"tenantTables":["public.settings"],"waivers":[{"rule":"TG1003","object":"public.docs",
+/// "reason":"…"}]}. A malformed file or a waiver without a reason is a HarnessException naming the file (and line, where
+/// the JSON reader knows it): a silently ignored file would hide findings.</summary>
+public static class WaiverFile
+{
+    public const string FileName = "tenantguard.json";
+
+    private const string Example =
+        "{\"tenantTables\":[\"public.settings\"],\"waivers\":[{\"rule\":\"TG1003\",\"object\":\"public.docs\",\"reason\":\"…\"}]}";
+
+    /// <summary>The waivers next to a migrations folder; none when the folder has no tenantguard.json.</summary>
+    public static async Task<IReadOnlyList<Waiver>> LoadForMigrationsAsync(string migrationsFolder, CancellationToken cancellationToken = default) =>
+        (await LoadConfigForMigrationsAsync(migrationsFolder, cancellationToken)).Waivers;
+
+    /// <summary>The whole tenantguard.json next to a migrations folder; empty when there is none.</summary>
+    public static Task<TenantGuardConfig> LoadConfigForMigrationsAsync(string migrationsFolder, CancellationToken cancellationToken = default)
+    {
+        var path = Path.Combine(migrationsFolder, FileName);
+        return File.Exists(path) ? LoadConfigAsync(path, cancellationToken) : Task.FromResult(TenantGuardConfig.Empty);
+    }
+
+    public static async Task<IReadOnlyList<Waiver>> LoadAsync(string path, CancellationToken cancellationToken = default) =>
+        (await LoadConfigAsync(path, cancellationToken)).Waivers;
+
+    public static async Task<TenantGuardConfig> LoadConfigAsync(string path, CancellationToken cancellationToken = default)
+    {
+        string text;
+        try
+        {
+            text = await File.ReadAllTextAsync(path, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new HarnessException($"{path}: cannot read the file: {e.Message}");
+        }
+        return ParseConfig(text, path);
+    }
+
+    public static IReadOnlyList<Waiver> Parse(string json, string path) => ParseConfig(json, path).Waivers;
+
+    public static TenantGuardConfig ParseConfig(string json, string path)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            var line = e.LineNumber is { } n ? $":{n + 1}" : "";
+            throw new HarnessException($"{path}{line}: not valid JSON ({FirstSentence(e.Message)}). Expected e.g. {Example}.");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            var hasWaivers = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("waivers", out _);
+            var hasTables = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("tenantTables", out _);
+            if (!hasWaivers && !hasTables)
+                throw new HarnessException($"{path}: expected an object with a \"waivers\" array (and/or \"tenantTables\"), e.g. {Example}.");
+            return new TenantGuardConfig(
+                hasWaivers ? ReadWaivers(root.GetProperty("waivers"), path) : [],
+                hasTables ? ReadTenantTables(root.GetProperty("tenantTables"), path) : []);
+        }
+    }
+
+    private static List<Waiver> ReadWaivers(JsonElement list, string path)
+    {
+        if (list.ValueKind != JsonValueKind.Array)
+            throw new HarnessException($"{path}: \"waivers\" must be an array, e.g. {Example}.");
+        var waivers = new List<Waiver>();
+        var index = 0;
+        foreach (var entry in list.EnumerateArray())
+        {
+            index++;
+            var rule = Text(entry, "rule");
+            var objectName = Text(entry, "object");
+            var reason = Text(entry, "reason");
+            var where = $"{path}: waiver #{index}" + (rule is null && objectName is null ? "" : $" ({rule} {objectName})");
+            if (string.IsNullOrWhiteSpace(rule) || string.IsNullOrWhiteSpace(objectName))
+                throw new HarnessException($"{where}: needs \"rule\" and \"object\".");
+            if (string.IsNullOrWhiteSpace(reason))
+                throw new HarnessException($"{where}: needs a \"reason\" saying why the finding is acceptable.");
+            waivers.Add(new Waiver(rule.Trim(), objectName.Trim(), reason.Trim()));
+        }
+        return waivers;
+    }
+
+    private static List<string> ReadTenantTables(JsonElement list, string path)
+    {
+        if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(e.GetString())))
+            throw new HarnessException($"{path}: \"tenantTables\" must be an array of table names, e.g. [\"public.settings\"].");
+        return list.EnumerateArray().Select(e => e.GetString()!.Trim()).ToList();
+    }
+
+    private static string? Text(JsonElement entry, string name) =>
+        entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd('.');
+    }
+}

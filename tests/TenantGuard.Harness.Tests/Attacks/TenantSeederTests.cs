@@ -1,0 +1,101 @@
+using Npgsql;
+using TenantGuard.Harness.Attacks;
+using TenantGuard.Harness.Attacks.Seeding;
+using TenantGuard.Harness.Tests.Infrastructure;
+
+namespace TenantGuard.Harness.Tests.Attacks;
+
+[Collection("postgres")]
+public sealed class TenantSeederTests(PostgresServerFixture fixture)
+{
+    private async Task<(SeedResult Seed, TenantDatabase Database, TenantDatabaseTemplate Template)> SeedAsync(string schema, VerifyOptions? options = null)
+    {
+        var (template, database) = await fixture.CreateDatabaseAsync(new Dictionary<string, string> { ["001_schema.sql"] = schema });
+        var target = new AttackTarget(database.AppConnectionString, database.AdminConnectionString, database.AppRole, database.TenantColumn, "app.current_tenant");
+        await using var admin = new NpgsqlConnection(database.AdminConnectionString);
+        await admin.OpenAsync();
+        var schemaModel = await SeedSchemaReader.ReadAsync(admin, database.AppRole, database.TenantColumn, "app.current_tenant", CancellationToken.None);
+        var seed = await new TenantSeeder(target, options ?? new VerifyOptions()).SeedAsync(schemaModel, CancellationToken.None);
+        return (seed, database, template);
+    }
+
+    [Fact]
+    public async Task Fills_every_tenant_table_for_every_tenant_parents_first()
+    {
+        var (seed, database, template) = await SeedAsync(AttackSchemas.Isolated);
+        await using var _ = template;
+        await using var __ = database;
+
+        Assert.Empty(seed.Unseeded);
+        Assert.Equal(3, seed.Tenants.Count);
+        var tasks = seed.Schema.Table("public.tasks")!;
+        var projects = seed.Schema.Table("public.projects")!;
+        foreach (var tenant in seed.Tenants)
+        {
+            Assert.Equal(2, seed.RowsOf(tasks, tenant).Count);
+            var ownProjects = seed.RowsOf(projects, tenant).Select(r => r["id"]).ToHashSet();
+            Assert.All(seed.RowsOf(tasks, tenant), task =>
+            {
+                Assert.Equal(tenant, task["tenant_id"]);
+                Assert.Contains(task["project_id"], ownProjects);
+                Assert.Equal("open", task["state"]);
+            });
+        }
+    }
+
+    [Fact]
+    public async Task Names_the_table_it_cannot_fill_and_why()
+    {
+        var (seed, database, template) = await SeedAsync(AttackSchemas.Isolated + """
+            CREATE TABLE search_terms (tenant_id uuid NOT NULL REFERENCES tenants (id), terms tsvector NOT NULL);
+            """);
+        await using var _ = template;
+        await using var __ = database;
+
+        var unseeded = Assert.Single(seed.Unseeded);
+        Assert.Equal("public.search_terms", unseeded.Table.QualifiedName);
+        Assert.Contains("tsvector", unseeded.Reason);
+    }
+
+    [Fact]
+    public async Task Reports_the_database_error_when_a_check_constraint_refuses_every_row()
+    {
+        var (seed, database, template) = await SeedAsync(AttackSchemas.Isolated + """
+            CREATE TABLE codes (tenant_id uuid NOT NULL REFERENCES tenants (id), code text NOT NULL CHECK (code ~ '^[A-Z]{3}$'));
+            """);
+        await using var _ = template;
+        await using var __ = database;
+
+        var unseeded = Assert.Single(seed.Unseeded);
+        Assert.Contains("23514", unseeded.Reason);
+        Assert.Contains("codes_code_check", unseeded.Reason);
+    }
+
+    [Fact]
+    public async Task Seed_sql_file_fills_what_the_generator_cannot()
+    {
+        using var directory = new TemporaryDirectory();
+        var seedFile = Path.Combine(directory.Path, "seed.sql");
+        await File.WriteAllTextAsync(seedFile, "INSERT INTO codes (tenant_id, code) VALUES ({{tenant}}, 'ABC');");
+        var (seed, database, template) = await SeedAsync(
+            AttackSchemas.Isolated + "CREATE TABLE codes (tenant_id uuid NOT NULL REFERENCES tenants (id), code text NOT NULL CHECK (code ~ '^[A-Z]{3}$'));",
+            new VerifyOptions { SeedSqlFile = seedFile });
+        await using var _ = template;
+        await using var __ = database;
+
+        Assert.Empty(seed.Unseeded);
+        Assert.All(seed.Tenants, tenant => Assert.Equal("ABC", Assert.Single(seed.RowsOf(seed.Schema.Table("public.codes")!, tenant))["code"]));
+    }
+
+    [Fact]
+    public async Task Seed_sql_error_names_the_file_and_line()
+    {
+        using var directory = new TemporaryDirectory();
+        var seedFile = Path.Combine(directory.Path, "seed.sql");
+        await File.WriteAllTextAsync(seedFile, "-- first line\nINSERT INTO no_such_table VALUES (1);");
+
+        var error = await Assert.ThrowsAsync<HarnessException>(() => SeedAsync(AttackSchemas.Isolated, new VerifyOptions { SeedSqlFile = seedFile }));
+        Assert.StartsWith(seedFile + ":2: ERROR:", error.Message);
+        Assert.Contains("no_such_table", error.Message);
+    }
+}

@@ -1,0 +1,29 @@
+using TenantGuard.Harness.Tests.Infrastructure;
+
+namespace TenantGuard.Harness.Tests.Audit;
+
+[Collection("postgres")]
+public sealed class TG1014Tests(PostgresServerFixture fixture)
+{
+    [Fact]
+    public async Task A_unique_constraint_without_the_tenant_column_is_reported()
+    {
+        var report = await fixture.AuditAsync(Schemas.CorrectOrders + """
+            ALTER TABLE orders ADD CONSTRAINT orders_number_key UNIQUE (number);
+            CREATE UNIQUE INDEX orders_lower_number ON orders (lower(number));
+            """);
+
+        var findings = report.Of("TG1014");
+        Assert.Equal(["public.orders_lower_number", "public.orders_number_key"], findings.Select(f => f.Object).Order().ToArray());
+        var constraint = findings.Single(f => f.Object == "public.orders_number_key");
+        Assert.Contains("ADD CONSTRAINT orders_number_key UNIQUE (tenant_id, number);", constraint.Fix);
+    }
+
+    [Fact]
+    public async Task Unique_keys_that_include_the_tenant_column_and_primary_keys_are_not_reported()
+    {
+        var report = await fixture.AuditAsync(Schemas.CorrectOrders + "CREATE UNIQUE INDEX ON orders (tenant_id, lower(number));");
+
+        Assert.Empty(report.Of("TG1014"));
+    }
+}

@@ -1,0 +1,181 @@
+using System.Text.Json;
+using TenantGuard.Harness.Tests.Audit;
+using TenantGuard.Harness.Tests.Infrastructure;
+
+namespace TenantGuard.Harness.Tests.Cli;
+
+/// <summary>`tenantguard audit` in-process against the shared server (--connection), for speed; the embedded path
+/// runs out-of-process in <see cref="ToolProcessTests"/>.</summary>
+[Collection("postgres")]
+public sealed class AuditCommandTests(PostgresServerFixture fixture)
+{
+    private const string NoRls = """
+        CREATE TABLE notes (id serial PRIMARY KEY, tenant_id uuid NOT NULL, body text);
+        CREATE INDEX ON notes (tenant_id);
+        GRANT SELECT ON notes TO app_user;
+        """;
+
+    private Task<CliResult> AuditAsync(MigrationsFolder folder, params string[] extra) =>
+        CliRun.RunAsync(["audit", "--migrations", folder.Path, "--connection", fixture.Server.AdminConnectionString, .. extra]);
+
+    [Fact]
+    public async Task A_clean_schema_exits_0()
+    {
+        using var folder = MigrationsFolder.Create(("001_schema.sql", Schemas.CorrectOrders));
+
+        var result = await AuditAsync(folder);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("No findings", result.Stdout);
+        Assert.Contains("tenantguard: ", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Findings_exit_1_and_the_text_report_is_grouped_by_table()
+    {
+        using var folder = MigrationsFolder.Create(("001_schema.sql", Schemas.CorrectOrders + NoRls));
+
+        var result = await AuditAsync(folder);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("public.notes\n  error   TG1001 public.notes", result.Stdout.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("\u001b[", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Json_output_is_exactly_one_document_on_stdout()
+    {
+        using var folder = MigrationsFolder.Create(("001_schema.sql", Schemas.CorrectOrders + NoRls));
+
+        var result = await AuditAsync(folder, "--format", "json");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var finding = Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal("TG1001", finding.GetProperty("rule").GetString());
+        foreach (var field in new[] { "severity", "object", "message", "fix" })
+            Assert.False(string.IsNullOrEmpty(finding.GetProperty(field).GetString()));
+        Assert.Contains("Reading the catalog", result.Stderr);
+    }
+
+    [Fact]
+    public async Task A_sarif_report_goes_to_the_output_file()
+    {
+        using var folder = MigrationsFolder.Create(("001_schema.sql", Schemas.CorrectOrders + NoRls));
+        var output = Path.Combine(folder.Path, "report.sarif");
+
+        var result = await AuditAsync(folder, "--format", "sarif", "--output", output);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal("", result.Stdout);
+        using var sarif = JsonDocument.Parse(await File.ReadAllTextAsync(output));
+        Assert.Equal("TG1001", sarif.RootElement.GetProperty("runs")[0].GetProperty("results")[0].GetProperty("ruleId").GetString());
+    }
+
+    [Fact]
+    public async Task Waivers_next_to_the_migrations_are_applied_and_stale_ones_fail_the_run()
+    {
+        using var folder = MigrationsFolder.Create(
+            ("001_schema.sql", Schemas.CorrectOrders + NoRls),
+            ("tenantguard.json", """
+                {"waivers":[
+                  {"rule":"TG1001","object":"public.notes","reason":"Notes are public by design."},
+                  {"rule":"TG1011","object":"public.gone","reason":"Dropped last year."}
+                ]}
+                """));
+
+        var result = await AuditAsync(folder, "--format", "json");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Empty(json.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal("Notes are public by design.", json.RootElement.GetProperty("waived")[0].GetProperty("reason").GetString());
+        Assert.Equal("public.gone", json.RootElement.GetProperty("unmatchedWaivers")[0].GetProperty("object").GetString());
+    }
+
+    [Fact]
+    public async Task Tenant_tables_listed_in_tenantguard_json_are_audited()
+    {
+        using var folder = MigrationsFolder.Create(
+            ("001_schema.sql", Schemas.CorrectOrders + "CREATE TABLE settings (key text PRIMARY KEY, value text);"),
+            ("tenantguard.json", """{"tenantTables":["public.settings"]}"""));
+
+        var result = await AuditAsync(folder, "--format", "json");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("public.settings", json.RootElement.GetProperty("findings")[0].GetProperty("object").GetString());
+    }
+
+    [Fact]
+    public async Task Broken_sql_exits_2_naming_file_line_and_column()
+    {
+        using var folder = MigrationsFolder.Create(("001_schema.sql", "CREATE TABLE ok (id int);\n\nCREATE TABLE broken (id int,, name text);\n"));
+
+        var result = await AuditAsync(folder);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("001_schema.sql:3:", result.Stderr);
+        Assert.Contains("syntax error", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
+    public async Task A_grant_to_an_unknown_role_exits_2()
+    {
+        using var folder = MigrationsFolder.Create(("001_schema.sql", Schemas.CorrectOrders + "GRANT SELECT ON orders TO reporting_ghost;"));
+
+        var result = await AuditAsync(folder);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("role \"reporting_ghost\" does not exist", result.Stderr);
+    }
+
+    [Fact]
+    public async Task A_bad_waiver_file_exits_2_before_anything_starts()
+    {
+        using var folder = MigrationsFolder.Create(
+            ("001_schema.sql", Schemas.CorrectOrders),
+            ("tenantguard.json", "{\"waivers\": [\n  {\"rule\": \"TG1001\", \"object\": \"public.notes\"}\n]}"));
+
+        var result = await AuditAsync(folder);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("tenantguard.json: waiver #1 (TG1001 public.notes): needs a \"reason\"", result.Stderr);
+        Assert.DoesNotContain("Reading the catalog", result.Stderr);
+    }
+
+    [Fact]
+    public async Task A_missing_migrations_folder_exits_2()
+    {
+        var result = await CliRun.RunAsync("audit", "--migrations", "/nonexistent/migrations");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: /nonexistent/migrations: migrations folder not found. Pass the folder that holds your .sql migrations with --migrations.\n",
+            result.Stderr.ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
+    [InlineData("audit", "--migrations", "x", "--format", "yaml")]
+    [InlineData("audit")]
+    [InlineData("inspect")]
+    [InlineData]
+    public async Task Usage_errors_exit_2(params string[] args)
+    {
+        var result = await CliRun.RunAsync(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: ", result.Stderr);
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Help_exits_0()
+    {
+        var result = await CliRun.RunAsync("audit", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("--migrations", result.Stdout);
+    }
+}

@@ -1,0 +1,69 @@
+using TenantGuard.Harness.Waivers;
+
+namespace TenantGuard.Harness.Tests.Reports;
+
+public sealed class WaiverFileTests
+{
+    [Fact]
+    public void Waivers_are_read_with_their_reasons()
+    {
+        var waivers = WaiverFile.Parse("""
+            {
+              // comments are allowed
+              "waivers": [
+                { "rule": "TG1003", "object": "public.docs", "reason": "Sharing is a feature." },
+                { "rule": "TG1014", "object": "public.*", "reason": "Global slugs." }
+              ]
+            }
+            """, "tenantguard.json");
+
+        Assert.Equal([new Waiver("TG1003", "public.docs", "Sharing is a feature."), new Waiver("TG1014", "public.*", "Global slugs.")], waivers);
+    }
+
+    [Fact]
+    public void Malformed_json_names_the_file_and_line()
+    {
+        var error = Assert.Throws<HarnessException>(() => WaiverFile.Parse("{\n  \"waivers\": [\n    { \"rule\": \"TG1003\" \"object\": \"x\" }\n  ]\n}", "/m/tenantguard.json"));
+
+        Assert.StartsWith("/m/tenantguard.json:3: not valid JSON", error.Message);
+    }
+
+    [Fact]
+    public void A_waiver_without_a_reason_is_refused()
+    {
+        var error = Assert.Throws<HarnessException>(() => WaiverFile.Parse("""{"waivers":[{"rule":"TG1003","object":"public.docs"}]}""", "tenantguard.json"));
+
+        Assert.Equal("tenantguard.json: waiver #1 (TG1003 public.docs): needs a \"reason\" saying why the finding is acceptable.", error.Message);
+    }
+
+    [Fact]
+    public void A_file_without_a_waivers_array_is_refused()
+    {
+        var error = Assert.Throws<HarnessException>(() => WaiverFile.Parse("""{"waiver":[]}""", "tenantguard.json"));
+
+        Assert.Contains("expected an object with a \"waivers\" array", error.Message);
+    }
+
+    [Fact]
+    public void Tenant_tables_without_the_tenant_column_can_be_listed()
+    {
+        var config = WaiverFile.ParseConfig("""{"tenantTables":["public.settings"]}""", "tenantguard.json");
+
+        Assert.Equal(["public.settings"], config.TenantTables);
+        Assert.Empty(config.Waivers);
+    }
+
+    [Fact]
+    public async Task A_migrations_folder_without_a_waiver_file_has_no_waivers()
+    {
+        var folder = Directory.CreateTempSubdirectory("tenantguard-waivers-").FullName;
+        try
+        {
+            Assert.Empty(await WaiverFile.LoadForMigrationsAsync(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.CodeAnalysis;
+
+namespace TenantGuard.Analyzers
+{
+    /// <summary>All diagnostic descriptors in one place; each links to its page under docs/rules/.</summary>
+    public static class Descriptors
+    {
+        public const string HelpLinkBase = "https://github.com/tenantguard/tenantguard/blob/main/docs/rules/";
+        private const string Security = "Security";
+        private const string Configuration = "Configuration";
+
+        public static readonly DiagnosticDescriptor TG0001 = new DiagnosticDescriptor(
+            DiagnosticIds.DataAccessMethodWithoutTenantScope,
+            title: "Data-access method without tenant scope",
+            messageFormat: "'{0}' touches tenant-owned table '{1}' but has neither a tenant parameter ({2}) nor a tenant accessor ({3})",
+            category: Security,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A public or internal method of a repository, store, DAO or query type that reads or writes a tenant-owned table must receive the tenant explicitly or through an ambient tenant accessor. A tenant kept in a plain field leaks between requests.",
+            helpLinkUri: HelpLinkBase + DiagnosticIds.DataAccessMethodWithoutTenantScope + ".md");
+
+        public static readonly DiagnosticDescriptor TG0002 = new DiagnosticDescriptor(
+            DiagnosticIds.QueryWithoutTenantFilter,
+            title: "Query on a tenant-owned table without a tenant filter",
+            messageFormat: "Tenant-owned table '{0}' in {1} {2}: {3}{4}",
+            category: Security,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Every reference to a tenant-owned table in SELECT, UPDATE and DELETE must be constrained by tenant_col = <parameter> in a top-level AND conjunct; INSERT must supply the tenant column.",
+            helpLinkUri: HelpLinkBase + DiagnosticIds.QueryWithoutTenantFilter + ".md");
+
+        public static readonly DiagnosticDescriptor TG0003 = new DiagnosticDescriptor(
+            DiagnosticIds.HardCodedDefaultTenant,
+            title: "Hard-coded default tenant",
+            messageFormat: "{0} hard-codes a tenant value ({1}): resolve the tenant from the request or the job's input instead",
+            category: Security,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A literal tenant (a default, a fallback, a GUID passed as the tenant) silently puts data into, or reads it from, one tenant for every caller.",
+            helpLinkUri: HelpLinkBase + DiagnosticIds.HardCodedDefaultTenant + ".md");
+
+        public static readonly DiagnosticDescriptor TG0004 = new DiagnosticDescriptor(
+            DiagnosticIds.SessionScopedTenantSetting,
+            title: "Tenant context set at session scope",
+            messageFormat: "Setting '{0}': {1}",
+            category: Security,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A setting made with SET or set_config(..., false) outlives the request on a pooled connection and the next request runs as the previous tenant. SET LOCAL takes no parameters. Use SELECT set_config(name, value, true) inside a transaction.",
+            helpLinkUri: HelpLinkBase + DiagnosticIds.SessionScopedTenantSetting + ".md");
+
+        public static readonly DiagnosticDescriptor TG0900 = new DiagnosticDescriptor(
+            DiagnosticIds.NoSchemaDeclared,
+            title: "No tenant schema declared",
+            messageFormat: "TenantGuard has no schema: no *.sql AdditionalFiles and no tenantguard.tenant_tables, so every table not listed in tenantguard.global_tables is treated as tenant-owned. Add your migrations as <AdditionalFiles Include=\"db/migrations/*.sql\" /> or set tenantguard.tenant_tables in .editorconfig.",
+            category: Configuration,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinkBase + DiagnosticIds.NoSchemaDeclared + ".md",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor TG0901 = new DiagnosticDescriptor(
+            DiagnosticIds.UnreadableMigrationFile,
+            title: "Migration file could not be read",
+            messageFormat: "{0}({1},{2}): {3} TenantGuard ignores the tables declared in this file until it is fixed",
+            category: Configuration,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinkBase + DiagnosticIds.UnreadableMigrationFile + ".md",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor TG0902 = new DiagnosticDescriptor(
+            DiagnosticIds.InvalidConfigurationValue,
+            title: "Invalid TenantGuard configuration value",
+            messageFormat: "'{0} = {1}' is not valid: {2}; the default is used instead",
+            category: Configuration,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinkBase + DiagnosticIds.InvalidConfigurationValue + ".md",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+    }
+}

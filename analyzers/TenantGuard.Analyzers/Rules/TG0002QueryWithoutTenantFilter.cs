@@ -1,0 +1,100 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using TenantGuard.Analyzers.Schema;
+using TenantGuard.Analyzers.Sinks;
+using TenantGuard.Analyzers.Tenancy;
+using TenantGuard.Sql;
+
+namespace TenantGuard.Analyzers.Rules
+{
+    /// <summary>TG0002: SQL that reaches the database reads or changes a tenant-owned table without a tenant filter.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class TG0002QueryWithoutTenantFilter : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.TG0002);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var compilation = TenantGuardCompilation.Get(start.Compilation, start.Options, start.CancellationToken);
+                if (compilation.Symbols.HasNoSqlLibrary)
+                {
+                    return;
+                }
+
+                start.RegisterOperationAction(
+                    operation => Analyze(operation, compilation),
+                    OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
+            });
+        }
+
+        private static void Analyze(OperationAnalysisContext context, TenantGuardCompilation compilation)
+        {
+            var sql = SqlAtSink.Read(context.Operation, compilation);
+            if (sql == null || sql.Result.Violations.Count == 0 || CrossTenantExemption.IsExempt(context.ContainingSymbol))
+            {
+                return;
+            }
+
+            var location = sql.Sink.SqlValue.Syntax.GetLocation();
+            var noSchema = !compilation.IsSchemaDeclared(sql.Options);
+            foreach (var violation in sql.Result.Violations)
+            {
+                var problem = violation.Kind == ViolationKind.InsertWithoutTenantColumn
+                    ? "does not supply the tenant column " + sql.Options.TenantColumn
+                    : "is not filtered by " + sql.Options.TenantColumn + " = <parameter>";
+                var hint = noSchema && compilation.TakeNoSchemaHint() ? NoSchemaHint : string.Empty;
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.TG0002, location, FixPropertiesFor(sql, violation),
+                    violation.Table.ToString(), violation.StatementKind, problem, violation.StatementText, hint));
+            }
+        }
+
+        internal const string NoSchemaHint =
+            " (no schema is declared, so every table is treated as tenant-owned: add your migrations as " +
+            "<AdditionalFiles Include=\"db/migrations/*.sql\" /> or set tenantguard.tenant_tables)";
+
+        private static ImmutableDictionary<string, string?> FixPropertiesFor(SqlAtSink sql, TenantFilterViolation violation)
+        {
+            var parameter = sql.Options.FirstTenantParameterName;
+            var placeholder = PlaceholderFor(sql, parameter);
+            IReadOnlyList<SqlTextEdit> edits = placeholder == null || sql.Sql.SingleLiteral == null
+                ? new SqlTextEdit[0]
+                : violation.CreateTenantPredicateEdits(placeholder);
+            return FixProperties.Create(sql.Sink.Kind.ToString(), parameter, edits);
+        }
+
+        /// <summary>How the tenant value is written into the SQL for this call shape; null when no fix is offered.</summary>
+        private static string? PlaceholderFor(SqlAtSink sql, string parameter)
+        {
+            switch (sql.Sink.Kind)
+            {
+                case SinkKind.EfCoreInterpolated:
+                    return "{" + parameter + "}";
+                case SinkKind.EfCoreRaw:
+                    return null;
+                default:
+                    // Npgsql refuses to mix named and positional ($1) parameters in one command.
+                    return sql.Sql.HasInterpolationHoles || UsesPositionalParameters(sql.Sql.Text) ? null : "@" + parameter;
+            }
+        }
+
+        private static bool UsesPositionalParameters(string text)
+        {
+            for (var i = 0; i + 1 < text.Length; i++)
+            {
+                if (text[i] == '$' && char.IsDigit(text[i + 1]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,203 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using TenantGuard.Analyzers.Schema;
+using TenantGuard.Analyzers.Tenancy;
+
+namespace TenantGuard.Analyzers.Rules
+{
+    /// <summary>
+    /// TG0003: a literal tenant — a default or fallback tenant constant, a GUID or string passed as the tenant, a
+    /// `?? "literal"` fallback for a tenant value. Header names, claim types and configuration keys are not tenants.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class TG0003HardCodedDefaultTenant : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.TG0003);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var compilation = TenantGuardCompilation.Get(start.Compilation, start.Options, start.CancellationToken);
+                start.RegisterOperationAction(
+                    operation => Analyze(operation, compilation),
+                    OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.ParameterInitializer,
+                    OperationKind.VariableDeclarator, OperationKind.SimpleAssignment, OperationKind.Argument,
+                    OperationKind.Coalesce);
+            });
+        }
+
+        private static void Analyze(OperationAnalysisContext context, TenantGuardCompilation compilation)
+        {
+            var options = compilation.GetOptions(context.Operation.Syntax.SyntaxTree);
+            if (options.ExemptTestProjects && compilation.IsTestProject)
+            {
+                return;
+            }
+
+            switch (context.Operation)
+            {
+                case IFieldInitializerOperation field:
+                    foreach (var symbol in field.InitializedFields)
+                    {
+                        CheckValue(context, "Field '" + symbol.Name + "'", symbol.Name, field.Value, options, allowNumbers: true);
+                    }
+
+                    break;
+                case IPropertyInitializerOperation property:
+                    foreach (var symbol in property.InitializedProperties)
+                    {
+                        CheckValue(context, "Property '" + symbol.Name + "'", symbol.Name, property.Value, options, allowNumbers: true);
+                    }
+
+                    break;
+                case IParameterInitializerOperation parameter:
+                    CheckValue(context, "The default of parameter '" + parameter.Parameter.Name + "'", parameter.Parameter.Name, parameter.Value, options, allowNumbers: false);
+                    break;
+                case IVariableDeclaratorOperation declarator when declarator.Initializer != null:
+                    CheckValue(context, "Local '" + declarator.Symbol.Name + "'", declarator.Symbol.Name, declarator.Initializer.Value, options, allowNumbers: false);
+                    break;
+                case ISimpleAssignmentOperation assignment when NameOf(assignment.Target) is string target:
+                    CheckValue(context, "The assignment to '" + target + "'", target, assignment.Value, options, allowNumbers: false);
+                    break;
+                case IArgumentOperation argument when argument.Parameter != null && IsTenantParameter(argument.Parameter, options):
+                    CheckValue(context, "The argument for '" + argument.Parameter.Name + "'", argument.Parameter.Name, argument.Value, options, allowNumbers: false);
+                    break;
+                case ICoalesceOperation coalesce when IsTenantValue(coalesce.Value, context.ContainingSymbol, options):
+                    if (LiteralTenant(coalesce.WhenNull, options, allowNumbers: false) is string fallback)
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.TG0003, coalesce.WhenNull.Syntax.GetLocation(), "The '?? " + fallback + "' fallback", fallback));
+                    }
+
+                    break;
+            }
+        }
+
+        private static void CheckValue(OperationAnalysisContext context, string what, string name, IOperation value, TenantGuardOptions options, bool allowNumbers)
+        {
+            if (!TenantNames.IsTenantValueName(name, options))
+            {
+                return;
+            }
+
+            var literal = LiteralTenant(value, options, allowNumbers && TenantNames.IsTenantIdName(name, options));
+            if (literal != null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.TG0003, value.Syntax.GetLocation(), what, literal));
+            }
+        }
+
+        private static bool IsTenantParameter(IParameterSymbol parameter, TenantGuardOptions options) =>
+            options.IsTenantParameterName(parameter.Name) ||
+            TenantScope.IsTenantIdType(parameter.Type) ||
+            TenantNames.IsTenantValueName(parameter.Name, options);
+
+        /// <summary>The literal tenant <paramref name="value"/> is made of, as source text; null when it is not one.</summary>
+        private static string? LiteralTenant(IOperation? value, TenantGuardOptions options, bool allowNumbers)
+        {
+            value = Unwrap(value);
+            switch (value)
+            {
+                case ILiteralOperation literal when literal.ConstantValue.HasValue:
+                    switch (literal.ConstantValue.Value)
+                    {
+                        case string text when TenantNames.IsTenantValueLiteral(text, options):
+                            return literal.Syntax.ToString();
+                        case int _:
+                        case long _:
+                            return allowNumbers ? literal.Syntax.ToString() : null;
+                        default:
+                            return null;
+                    }
+
+                case IObjectCreationOperation creation when IsGuidOrTenantId(creation.Type) && creation.Arguments.Length == 1:
+                    return LiteralTenant(creation.Arguments[0].Value, options, allowNumbers: true) != null ? creation.Syntax.ToString() : null;
+                case IInvocationOperation invocation when IsGuidOrTenantId(invocation.TargetMethod.ContainingType) &&
+                                                          invocation.TargetMethod.Name.StartsWith("Parse", System.StringComparison.Ordinal) &&
+                                                          invocation.Arguments.Length >= 1:
+                    return LiteralTenant(invocation.Arguments[0].Value, options, allowNumbers: false) != null ? invocation.Syntax.ToString() : null;
+                default:
+                    return null;
+            }
+        }
+
+        private static bool IsGuidOrTenantId(ITypeSymbol? type) =>
+            type != null && (type.Name == "Guid" && type.ContainingNamespace?.Name == "System" || TenantScope.IsTenantIdType(type));
+
+        /// <summary>
+        /// Whether the left side of `??` is a tenant value: it reads a tenant-named symbol or a tenant header or claim, or
+        /// the result goes to a tenant-named local, member, argument or is returned by a tenant-named member.
+        /// </summary>
+        private static bool IsTenantValue(IOperation value, ISymbol containingSymbol, TenantGuardOptions options)
+        {
+            foreach (var operation in value.DescendantsAndSelf())
+            {
+                if (NameOf(operation) is string name && TenantNames.IsTenantValueName(name, options))
+                {
+                    return true;
+                }
+
+                if (operation is ILiteralOperation literal && literal.ConstantValue.Value is string text && TenantNames.MentionsTenant(text, options))
+                {
+                    return true;
+                }
+            }
+
+            var parent = value.Parent;
+            while (parent is IConversionOperation || parent is ICoalesceOperation || parent is IParenthesizedOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            switch (parent)
+            {
+                case IVariableInitializerOperation _ when parent.Parent is IVariableDeclaratorOperation declarator:
+                    return TenantNames.IsTenantValueName(declarator.Symbol.Name, options);
+                case ISimpleAssignmentOperation assignment:
+                    return NameOf(assignment.Target) is string target && TenantNames.IsTenantValueName(target, options);
+                case IArgumentOperation argument:
+                    return argument.Parameter != null && IsTenantParameter(argument.Parameter, options);
+                case IReturnOperation _:
+                    // string GetTeamId(...) => header ?? "default"; also property getters (get_TenantId).
+                    var member = containingSymbol is IMethodSymbol { AssociatedSymbol: { } property } ? property : containingSymbol;
+                    return TenantNames.IsTenantValueName(member.Name, options);
+                default:
+                    return false;
+            }
+        }
+
+        private static string? NameOf(IOperation? operation)
+        {
+            switch (operation)
+            {
+                case IFieldReferenceOperation field:
+                    return field.Field.Name;
+                case IPropertyReferenceOperation property:
+                    return property.Property.Name;
+                case ILocalReferenceOperation local:
+                    return local.Local.Name;
+                case IParameterReferenceOperation parameter:
+                    return parameter.Parameter.Name;
+                case IInvocationOperation invocation:
+                    return invocation.TargetMethod.Name;
+                default:
+                    return null;
+            }
+        }
+
+        private static IOperation? Unwrap(IOperation? operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation;
+        }
+    }
+}

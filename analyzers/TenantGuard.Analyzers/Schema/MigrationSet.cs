@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using TenantGuard.Sql;
+
+namespace TenantGuard.Analyzers.Schema
+{
+    /// <summary>
+    /// The tenant-owned tables declared by the migration files, for one tenant column. Files are read in path order
+    /// (migration tools order by file name) so that a later DROP or RENAME follows an earlier CREATE; a file with problems
+    /// is reported and left out rather than allowed to swallow the files after it.
+    /// </summary>
+    internal sealed class MigrationSet
+    {
+        private MigrationSet(ImmutableArray<QualifiedName> tenantTables, ImmutableArray<MigrationFileProblem> problems)
+        {
+            TenantTables = tenantTables;
+            Problems = problems;
+        }
+
+        public ImmutableArray<QualifiedName> TenantTables { get; }
+        public ImmutableArray<MigrationFileProblem> Problems { get; }
+
+        public static MigrationSet Read(ImmutableArray<MigrationFile> files, string tenantColumn)
+        {
+            var problems = ImmutableArray.CreateBuilder<MigrationFileProblem>();
+            var clean = new StringBuilder();
+            foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+            {
+                var text = file.Text.ToString();
+                var result = MigrationSchemaReader.Read(text, tenantColumn);
+                if (result.Problems.Count > 0)
+                {
+                    foreach (var problem in result.Problems)
+                    {
+                        problems.Add(new MigrationFileProblem(file.Path, problem));
+                    }
+
+                    continue;
+                }
+
+                // A statement separator keeps a file without a trailing semicolon from merging into the next one.
+                clean.Append(text).Append("\n;\n");
+            }
+
+            var combined = MigrationSchemaReader.Read(clean.ToString(), tenantColumn);
+            var tables = new List<QualifiedName>(combined.TenantTables);
+            return new MigrationSet(tables.Distinct().ToImmutableArray(), problems.ToImmutable());
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using TenantGuard.Analyzers.Sinks;
+using TenantGuard.Sql;
+
+namespace TenantGuard.Analyzers.Schema
+{
+    /// <summary>
+    /// Everything TenantGuard knows about one compilation: the migrations, the options, the resolved sink symbols and
+    /// the results of SQL checks. Built once per compilation and shared by every rule, so the schema is read once and
+    /// each SQL string is checked once however many rules look at it.
+    /// </summary>
+    internal sealed class TenantGuardCompilation
+    {
+        private static readonly ConditionalWeakTable<Compilation, TenantGuardCompilation> s_byCompilation =
+            new ConditionalWeakTable<Compilation, TenantGuardCompilation>();
+
+        // Migrations rarely change between compilations (IDE typing): reuse them by content checksum.
+        private static readonly ConcurrentDictionary<string, MigrationSet> s_migrationsByChecksum =
+            new ConcurrentDictionary<string, MigrationSet>(StringComparer.Ordinal);
+
+        private const int MaxCachedMigrationSets = 32;
+
+        private readonly AnalyzerConfigOptionsProvider _optionsProvider;
+        private readonly ImmutableArray<MigrationFile> _migrationFiles;
+        private readonly string _migrationChecksum;
+        private readonly ConcurrentDictionary<AnalyzerConfigOptions, TenantGuardOptions> _options =
+            new ConcurrentDictionary<AnalyzerConfigOptions, TenantGuardOptions>();
+        private readonly ConcurrentDictionary<SyntaxTree, TenantGuardOptions> _optionsByTree =
+            new ConcurrentDictionary<SyntaxTree, TenantGuardOptions>();
+        private readonly ConcurrentDictionary<string, TenantSchema> _schemas =
+            new ConcurrentDictionary<string, TenantSchema>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, SqlCheckResult> _checks =
+            new ConcurrentDictionary<string, SqlCheckResult>(StringComparer.Ordinal);
+        private int _noSchemaHintGiven;
+
+        private TenantGuardCompilation(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            Compilation = compilation;
+            _optionsProvider = options.AnalyzerConfigOptionsProvider;
+            Symbols = new SinkSymbols(compilation);
+            _migrationFiles = ReadMigrationFiles(options, cancellationToken);
+            _migrationChecksum = ChecksumOf(_migrationFiles);
+            IsTestProject = DetectTestProject(compilation, _optionsProvider.GlobalOptions);
+        }
+
+        public Compilation Compilation { get; }
+
+        public SinkSymbols Symbols { get; }
+
+        public bool HasMigrationFiles => !_migrationFiles.IsEmpty;
+
+        public bool IsTestProject { get; }
+
+        public static TenantGuardCompilation Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken) =>
+            s_byCompilation.GetValue(compilation, c => new TenantGuardCompilation(c, options, cancellationToken));
+
+        public TenantGuardOptions GetOptions(SyntaxTree tree) =>
+            _optionsByTree.GetOrAdd(tree, t => GetOptions(_optionsProvider.GetOptions(t)));
+
+        public TenantGuardOptions GetOptions(AnalyzerConfigOptions options) =>
+            _options.GetOrAdd(options, TenantGuardOptions.Parse);
+
+        public TenantGuardOptions GlobalOptions => GetOptions(_optionsProvider.GlobalOptions);
+
+        public bool IsSchemaDeclared(TenantGuardOptions options) => HasMigrationFiles || !options.TenantTables.IsEmpty;
+
+        public MigrationSet GetMigrations(string tenantColumn)
+        {
+            var key = tenantColumn + "\u0001" + _migrationChecksum;
+            if (s_migrationsByChecksum.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+
+            if (s_migrationsByChecksum.Count > MaxCachedMigrationSets)
+            {
+                s_migrationsByChecksum.Clear();
+            }
+
+            return s_migrationsByChecksum.GetOrAdd(key, _ => MigrationSet.Read(_migrationFiles, tenantColumn));
+        }
+
+        public TenantSchema GetSchema(TenantGuardOptions options) =>
+            _schemas.GetOrAdd(options.CacheKey, _ =>
+            {
+                var declared = IsSchemaDeclared(options);
+                var tables = options.TenantTables.Concat(GetMigrations(options.TenantColumn).TenantTables).Distinct();
+                return new TenantSchema(options.TenantColumn, tables, options.GlobalTables, assumeAllTablesTenantOwned: !declared);
+            });
+
+        public SqlCheckResult Check(FoldedSql sql, TenantGuardOptions options)
+        {
+            var key = (sql.HasInterpolationHoles ? "1" : "0") + options.CacheKey + "\u0002" + sql.Text;
+            return _checks.GetOrAdd(key, _ => TenantSqlChecker.Check(
+                sql.Text, GetSchema(options), new SqlCheckOptions { InterpolationHoles = sql.HasInterpolationHoles }));
+        }
+
+        /// <summary>True exactly once per compilation: the first TG0002 without a schema explains how to declare one.</summary>
+        public bool TakeNoSchemaHint() => Interlocked.Exchange(ref _noSchemaHintGiven, 1) == 0;
+
+        private static ImmutableArray<MigrationFile> ReadMigrationFiles(AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            var files = ImmutableArray.CreateBuilder<MigrationFile>();
+            foreach (var file in options.AdditionalFiles)
+            {
+                if (!file.Path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var text = file.GetText(cancellationToken);
+                if (text != null)
+                {
+                    files.Add(new MigrationFile(file.Path, text));
+                }
+            }
+
+            return files.ToImmutable();
+        }
+
+        private static string ChecksumOf(ImmutableArray<MigrationFile> files)
+        {
+            var builder = new StringBuilder();
+            foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+            {
+                builder.Append(file.Path).Append(':');
+                foreach (var b in file.Text.GetChecksum())
+                {
+                    builder.Append(b.ToString("x2"));
+                }
+
+                builder.Append(';');
+            }
+
+            return builder.ToString();
+        }
+
+        private static readonly ImmutableArray<string> s_testFrameworkAssemblies = ImmutableArray.Create(
+            "xunit.core", "xunit.assert", "xunit.v3.core", "nunit.framework",
+            "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework");
+
+        private static bool DetectTestProject(Compilation compilation, AnalyzerConfigOptions globalOptions)
+        {
+            if (globalOptions.TryGetValue("build_property.IsTestProject", out var isTestProject) &&
+                string.Equals(isTestProject.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            foreach (var assembly in compilation.ReferencedAssemblyNames)
+            {
+                if (s_testFrameworkAssemblies.Contains(assembly.Name, StringComparer.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

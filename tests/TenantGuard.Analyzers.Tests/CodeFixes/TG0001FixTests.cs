@@ -1,0 +1,38 @@
+using TenantGuard.Analyzers.Rules;
+using TenantGuard.Analyzers.Tests.Infrastructure;
+using TenantGuard.CodeFixes;
+
+namespace TenantGuard.Analyzers.Tests.CodeFixes;
+
+public sealed class TG0001FixTests
+{
+    [Fact]
+    public Task Adds_a_guid_tenant_parameter_first() =>
+        CodeFixTest<TG0001DataAccessMethodWithoutTenantScope, TG0001AddTenantParameterFix>.VerifyAsync(Code.Dapper("""
+                public int {|TG0001:Count|}(string status) => connection.ExecuteScalar<int>("SELECT count(*) FROM orders WHERE status = @status", new { status });
+            """), Code.Dapper("""
+                public int Count(Guid tenantId, string status) => connection.ExecuteScalar<int>("SELECT count(*) FROM orders WHERE status = @status", new { status });
+            """));
+
+    [Fact]
+    public Task Types_the_parameter_like_its_siblings_and_fixes_all() =>
+        CodeFixTest<TG0001DataAccessMethodWithoutTenantScope, TG0001AddTenantParameterFix>.VerifyAsync(Code.Dapper("""
+                public int Mine(string tenantId) => connection.ExecuteScalar<int>("SELECT count(*) FROM orders WHERE tenant_id = @tenantId", new { tenantId });
+                public int {|TG0001:All|}() => connection.ExecuteScalar<int>("SELECT count(*) FROM orders");
+                public int {|TG0001:Customers|}() => connection.ExecuteScalar<int>("SELECT count(*) FROM customers");
+            """), Code.Dapper("""
+                public int Mine(string tenantId) => connection.ExecuteScalar<int>("SELECT count(*) FROM orders WHERE tenant_id = @tenantId", new { tenantId });
+                public int All(string tenantId) => connection.ExecuteScalar<int>("SELECT count(*) FROM orders");
+                public int Customers(string tenantId) => connection.ExecuteScalar<int>("SELECT count(*) FROM customers");
+            """));
+
+    [Fact]
+    public Task Uses_the_first_configured_parameter_name() =>
+        CodeFixTest<TG0001DataAccessMethodWithoutTenantScope, TG0001AddTenantParameterFix>.VerifyAsync(Code.Dapper("""
+                public int {|TG0001:Count|}() => connection.ExecuteScalar<int>("SELECT count(*) FROM clients");
+            """), Code.Dapper("""
+                public int Count(Guid teamId) => connection.ExecuteScalar<int>("SELECT count(*) FROM clients");
+            """),
+            migrations: "CREATE TABLE clients (id uuid, team_id uuid);",
+            editorConfig: "tenantguard.tenant_column = team_id\ntenantguard.tenant_parameter_names = teamId, tenantId\n");
+}

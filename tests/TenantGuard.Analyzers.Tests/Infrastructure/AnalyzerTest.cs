@@ -1,0 +1,23 @@
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace TenantGuard.Analyzers.Tests.Infrastructure;
+
+/// <summary>
+/// An analyzer test on real Dapper/Npgsql/EF Core metadata, with the default migrations as AdditionalFiles unless a
+/// test says otherwise. Expected diagnostics are written as {|TG0002:...|} markup in the source.
+/// </summary>
+internal sealed class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    public AnalyzerTest(string source, string? migrations = Migrations.Default, string? editorConfig = null)
+    {
+        TestCode = source;
+        TestSupport.Configure(TestState, migrations, editorConfig);
+        ReferenceAssemblies = TestSupport.NoReferenceAssemblies;
+    }
+
+    public static Task VerifyAsync(string source, string? migrations = Migrations.Default, string? editorConfig = null) =>
+        new AnalyzerTest<TAnalyzer>(source, migrations, editorConfig).RunAsync();
+}

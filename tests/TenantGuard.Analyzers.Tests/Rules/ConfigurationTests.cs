@@ -1,0 +1,70 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using TenantGuard.Analyzers.Tests.Infrastructure;
+using Verify = TenantGuard.Analyzers.Tests.Infrastructure.AnalyzerTest<TenantGuard.Analyzers.Rules.ConfigurationAnalyzer>;
+
+namespace TenantGuard.Analyzers.Tests.Rules;
+
+/// <summary>TG0900–TG0902: what TenantGuard says about its own configuration.</summary>
+public sealed class ConfigurationTests
+{
+    private static readonly string Source = Code.Dapper("""
+            public int Count(Guid tenantId) => connection.ExecuteScalar<int>("SELECT count(*) FROM orders WHERE tenant_id = @tenantId", new { tenantId });
+        """);
+
+    private static Verify Test(string? migrations, string? editorConfig = null)
+    {
+        var test = new Verify(Source, migrations, editorConfig);
+        test.TestBehaviors |= TestBehaviors.SkipGeneratedCodeCheck | TestBehaviors.SkipSuppressionCheck;
+        return test;
+    }
+
+    [Fact]
+    public Task No_schema_is_reported_once()
+    {
+        var test = Test(migrations: null);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TG0900));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Schema_from_migrations_or_editorconfig_is_enough()
+    {
+        return Task.WhenAll(Test(Migrations.Default).RunAsync(), Test(null, "tenantguard.tenant_tables = orders\n").RunAsync());
+    }
+
+    [Fact]
+    public Task Projects_without_data_access_get_no_schema_warning()
+    {
+        var test = new Verify("public sealed class Plain { public int Two() => 2; }", migrations: null);
+        test.TestState.AdditionalReferences.Clear();
+        test.TestState.AdditionalReferences.AddRange(TestReferences.Framework);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Unreadable_migration_names_file_and_line()
+    {
+        var test = Test(Migrations.Default);
+        test.TestState.AdditionalFiles.Add(("/0/db/migrations/002_broken.sql", "CREATE TABLE invoices (id uuid, tenant_id uuid);\nSELECT 'never closed\n"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TG0901)
+            .WithSpan("/0/db/migrations/002_broken.sql", 2, 8, 2, 8)
+            .WithMessageFormat("{0}({1},{2}): {3} TenantGuard ignores the tables declared in this file until it is fixed")
+            .WithArguments("/0/db/migrations/002_broken.sql", 2, 8, MessageOf("CREATE TABLE invoices (id uuid, tenant_id uuid);\nSELECT 'never closed\n")));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Bad_editorconfig_values_name_key_and_value()
+    {
+        var test = Test(Migrations.Default,
+            "tenantguard.tenant_column = tenant id\ntenantguard.exempt_test_projects = maybe\ntenantguard.tenant_tables = orders, a.b.c\ntenantguard.tenant_parameter_names = tenant-id\n");
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TG0902).WithArguments("tenantguard.tenant_column", "tenant id", "expected one column name such as tenant_id"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TG0902).WithArguments("tenantguard.exempt_test_projects", "maybe", "expected true or false"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TG0902).WithArguments("tenantguard.tenant_tables", "orders, a.b.c", "'a.b.c' is not a table name (expected name or schema.name, comma-separated)"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TG0902).WithArguments("tenantguard.tenant_parameter_names", "tenant-id", "'tenant-id' is not a C# name (expected a comma-separated list of names)"));
+        return test.RunAsync();
+    }
+
+    private static string MessageOf(string sql) => TenantGuard.Sql.MigrationSchemaReader.Read(sql, "tenant_id").Problems[0].Message;
+}

@@ -1,0 +1,71 @@
+using TenantGuard.Analyzers.Tests.Infrastructure;
+using Verify = TenantGuard.Analyzers.Tests.Infrastructure.AnalyzerTest<TenantGuard.Analyzers.Rules.TG0004SessionScopedTenantSetting>;
+
+namespace TenantGuard.Analyzers.Tests.Rules;
+
+/// <summary>TG0004: tenant settings that outlive the request, and SET LOCAL with a parameter.</summary>
+public sealed class TG0004Tests
+{
+    // ---- catches ----
+
+    [Fact]
+    public Task Set_and_set_session_on_a_custom_setting() => Verify.VerifyAsync(Code.Npgsql("""
+            // Seed: SET app.current_tenant_id = 'your-tenant-uuid' in a pooled connection.
+            public NpgsqlCommand A() => new NpgsqlCommand({|TG0004:"SET app.current_tenant_id = 'your-tenant-uuid'"|}, connection);
+            public NpgsqlCommand B() => new NpgsqlCommand({|TG0004:"SET SESSION app.current_tenant TO 'a'"|}, connection);
+        """));
+
+    [Fact]
+    public Task Set_config_with_false() => Verify.VerifyAsync(Code.Dapper("""
+            public Task<int> UseTenantAsync(Guid tenantId) =>
+                connection.ExecuteAsync({|TG0004:"SELECT set_config('app.current_tenant', @tenantId::text, false)"|}, new { tenantId });
+        """));
+
+    [Fact]
+    public Task Set_local_with_a_parameter_fails_at_run_time() => Verify.VerifyAsync(Code.Npgsql("""
+            // Seed: withTenant ran SET LOCAL app.current_tenant = $1.
+            public async Task WithTenantAsync(Guid tenantId)
+            {
+                await using var command = new NpgsqlCommand({|TG0004:"SET LOCAL app.current_tenant = $1"|}, connection);
+                command.Parameters.AddWithValue(tenantId);
+                await command.ExecuteNonQueryAsync();
+            }
+            public Task<int> Named(IDbConnection db, Guid tenantId) => db.ExecuteAsync({|TG0004:"SET LOCAL app.current_tenant = @tenantId"|}, new { tenantId });
+        """));
+
+    [Fact]
+    public Task Command_text_assignment_and_ef_raw_sql() => Verify.VerifyAsync(Code.Ef("""
+            public Task<int> A() => db.Database.ExecuteSqlRawAsync({|TG0004:"SET app.current_tenant = 'x'"|});
+            public int B(Guid tenantId) => db.Database.ExecuteSql({|TG0004:$"SELECT set_config('app.current_tenant', {tenantId.ToString()}, false)"|});
+        """));
+
+    // ---- must not catch ----
+
+    [Fact]
+    public Task Transaction_scoped_settings() => Verify.VerifyAsync(Code.Dapper("""
+            public Task<int> A(Guid tenantId) => connection.ExecuteAsync("SELECT set_config('app.current_tenant', @tenantId::text, true)", new { tenantId });
+            public Task<int> B() => connection.ExecuteAsync("SET LOCAL app.current_tenant = 'aaaaaaaa-aaaa-4aaa-aaaa-aaaaaaaaaaaa'");
+        """));
+
+    [Fact]
+    public Task Built_in_settings_and_comments() => Verify.VerifyAsync(Code.Dapper("""
+            public Task<int> A() => connection.ExecuteAsync("SET statement_timeout = 5000");
+            public Task<int> B() => connection.ExecuteAsync("SELECT 1 -- SET app.current_tenant = 'x'");
+            public Task<int> C() => connection.ExecuteAsync("SELECT 'SET app.current_tenant = 1'");
+        """));
+
+    // ---- hard cases ----
+
+    [Fact]
+    public Task Every_statement_of_a_multi_statement_string_and_folded_constants() => Verify.VerifyAsync(Code.Npgsql("""
+            private const string Setting = "app.current_tenant";
+            private const string Prefix = "BEGIN; SET " + Setting;
+            public NpgsqlCommand A() => new NpgsqlCommand({|TG0004:Prefix + " = 'x'; SELECT 1"|}, connection);
+            public NpgsqlCommand B() => new NpgsqlCommand({|TG0004:{|TG0004:"SET app.a = 'x'; SET app.b TO 'y'"|}|}, connection);
+        """));
+
+    [Fact]
+    public Task Named_arguments_and_unreduced_calls() => Verify.VerifyAsync(Code.Dapper("""
+            public int A(Guid tenantId) => SqlMapper.Execute(param: new { tenantId }, sql: {|TG0004:"SET SESSION app.current_tenant = 'x'"|}, cnn: connection);
+        """));
+}

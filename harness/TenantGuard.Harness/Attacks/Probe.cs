@@ -10,12 +10,13 @@ namespace TenantGuard.Harness.Attacks;
 public sealed record ProbeOutcome(string Transcript, long Rows, PostgresException? Error, bool SetupFailed = false)
 {
     private const string UniqueViolation = "23505";
+    private const string ForeignKeyViolation = "23503";
 
     public bool Succeeded => Error is null && Rows > 0;
 
-    /// <summary>A write that only a unique key refused: PostgreSQL checks the policies' WITH CHECK before it inserts
-    /// index entries, so the row security let the write through.</summary>
-    public bool PassedRowSecurity => Succeeded || (!SetupFailed && Error?.SqlState == UniqueViolation);
+    /// <summary>A write that only a unique or foreign key refused: PostgreSQL checks the policies' WITH CHECK before
+    /// it writes index entries and before foreign-key triggers fire, so row-level security let the write through.</summary>
+    public bool PassedRowSecurity => Succeeded || (!SetupFailed && Error?.SqlState is UniqueViolation or ForeignKeyViolation);
 }
 
 /// <summary>

@@ -20,7 +20,7 @@ public static class ForeignInsertAttack
         var outcome = await probe.ExecuteAsync(context.TenantA, sql, ct).ConfigureAwait(false);
         if (outcome.PassedRowSecurity)
         {
-            var what = outcome.Succeeded ? "inserted" : "got past row-level security (only a unique key refused) with";
+            var what = outcome.Succeeded ? "inserted" : "got past row-level security (only a unique or foreign key refused) with";
             context.Findings.Add(AttackRules.InsertIntoOtherTenant, table.QualifiedName, table.QualifiedName,
                 $"Tenant A {what} a row carrying tenant B's {context.Target.TenantColumn} into {table.QualifiedName}.",
                 context.RowSecurityFix(table) + " The WITH CHECK clause is what refuses this insert.", outcome.Transcript);

@@ -46,7 +46,7 @@ public static class RowMoveAttack
         var outcome = await probe.ExecuteAsync(context.TenantA, sql, ct, setupSql: hasFreshKey ? AttackRows.InsertSql(table, ownRow) : null).ConfigureAwait(false);
         if (outcome.PassedRowSecurity)
         {
-            var what = outcome.Succeeded ? "moved its own row" : "got a move of its own row past row-level security (only a unique key refused it)";
+            var what = outcome.Succeeded ? "moved its own row" : "got a move of its own row past row-level security (only a unique or foreign key refused it)";
             context.Findings.Add(AttackRules.RowMovedToOtherTenant, table.QualifiedName, table.QualifiedName,
                 $"Tenant A {what} in {table.QualifiedName} to tenant B.",
                 context.RowSecurityFix(table) + " The policy needs WITH CHECK (FOR ALL / FOR UPDATE) bound to the tenant.", outcome.Transcript);

@@ -1,0 +1,52 @@
+using TenantGuard.Harness;
+using TenantGuard.Harness.Attacks;
+using TenantGuard.Harness.Attacks.Http;
+using TenantGuard.Harness.Audit;
+using TenantGuard.Harness.Reports;
+using TenantGuard.Harness.Waivers;
+using TenantGuard.SampleApp.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace TenantGuard.SampleApp.Tests;
+
+/// <summary>
+/// The CI isolation suite: the audit, the database attacks and the HTTP attacks against the sample app, each a test
+/// that fails with the findings (rule, object, evidence) when tenant isolation breaks. Copy this class into your own
+/// test project and point it at your migrations and your app (docs/ci-isolation-suite.md).
+/// </summary>
+[Collection("sample-app")]
+public sealed class IsolationSuite(SampleDatabaseFixture fixture, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Audit_finds_nothing()
+    {
+        await using var database = await fixture.CreateDatabaseAsync();
+        var waivers = await WaiverFile.LoadForMigrationsAsync(SampleDatabaseFixture.MigrationsFolder);
+        var report = await IsolationAudit.RunAsync(database, new AuditOptions { Waivers = waivers });
+        AssertClean(report);
+    }
+
+    [Fact]
+    public async Task Database_attacks_find_nothing()
+    {
+        await using var database = await fixture.CreateDatabaseAsync();
+        var waivers = await WaiverFile.LoadForMigrationsAsync(SampleDatabaseFixture.MigrationsFolder);
+        var report = await IsolationAttack.RunAsync(database, new VerifyOptions { Waivers = waivers });
+        AssertClean(report);
+    }
+
+    [Fact]
+    public async Task Http_attacks_find_nothing()
+    {
+        await using var database = await fixture.CreateDatabaseAsync();
+        await using var app = await RunningSampleApp.StartAsync(database);
+        var report = await HttpIsolationAttack.RunAsync(RunningSampleApp.AttackConfig, app.BaseUrl, []);
+        AssertClean(report);
+    }
+
+    private void AssertClean(Report report)
+    {
+        output.WriteLine(new TextReportFormatter(colour: false).Format(report));
+        Assert.True(report.ExitCode == 0, string.Join("\n", report.Findings.Select(f => $"{f.Rule} {f.Object}: {f.Message}\n{f.Evidence}")));
+    }
+}

@@ -9,10 +9,15 @@ namespace TenantGuard.Analyzers
         private const string Security = "Security";
         private const string Configuration = "Configuration";
 
+        /// <summary>Ends the first TG0001 and TG0002 of a compilation that has no schema.</summary>
+        internal const string NoSchemaHint =
+            " (no schema is declared, so every table is treated as tenant-owned: add your migrations as " +
+            "<AdditionalFiles Include=\"db/migrations/*.sql\" /> or set tenantguard.tenant_tables)";
+
         public static readonly DiagnosticDescriptor TG0001 = new DiagnosticDescriptor(
             DiagnosticIds.DataAccessMethodWithoutTenantScope,
             title: "Data-access method without tenant scope",
-            messageFormat: "'{0}' touches tenant-owned table '{1}' but has neither a tenant parameter ({2}) nor a tenant accessor ({3})",
+            messageFormat: "'{0}' touches tenant-owned table '{1}' but has neither a tenant parameter ({2}) nor a tenant accessor ({3}){4}",
             category: Security,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,

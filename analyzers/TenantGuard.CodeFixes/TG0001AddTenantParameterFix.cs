@@ -36,8 +36,9 @@ namespace TenantGuard.CodeFixes
             foreach (var diagnostic in context.Diagnostics)
             {
                 var method = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<MethodDeclarationSyntax>();
-                if (method == null)
+                if (method == null || method.ExplicitInterfaceSpecifier != null)
                 {
+                    // A new parameter on an explicit implementation no longer implements the interface.
                     continue;
                 }
 

@@ -36,8 +36,7 @@ namespace TenantGuard.Analyzers.Rules
         private static void AnalyzeMethod(OperationBlockStartAnalysisContext block, TenantGuardCompilation compilation)
         {
             if (!(block.OwningSymbol is IMethodSymbol method) ||
-                method.MethodKind != MethodKind.Ordinary ||
-                !IsPublicOrInternal(method) ||
+                !IsReachableFromOutside(method) ||
                 method.ContainingType == null ||
                 method.Locations.IsEmpty ||
                 !method.Locations[0].IsInSource)
@@ -47,9 +46,8 @@ namespace TenantGuard.Analyzers.Rules
 
             var options = compilation.GetOptions(method.Locations[0].SourceTree!);
             var type = method.ContainingType;
-            if (!DataAccessTypes.IsDataAccessType(type, options) ||
+            if (!compilation.IsUnscopedDataAccessType(type, options) ||
                 TenantScope.HasTenantParameter(method, options) ||
-                TenantScope.HasTenantAccessor(type, options) ||
                 CrossTenantExemption.IsExempt(method))
             {
                 return;
@@ -65,7 +63,7 @@ namespace TenantGuard.Analyzers.Rules
                         touched.Record(sql.Result.TenantTablesReferenced[0].ToString());
                     }
                 },
-                OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
+                SqlSinkAnalysis.SinkOperationKinds);
 
             if (compilation.Symbols.EfDbSet != null)
             {
@@ -89,7 +87,8 @@ namespace TenantGuard.Analyzers.Rules
                     type.Name + "." + method.Name,
                     table,
                     string.Join(", ", options.TenantParameterNames),
-                    string.Join(", ", options.TenantAccessorTypes)));
+                    string.Join(", ", options.TenantAccessorTypes),
+                    !compilation.IsSchemaDeclared(options) && compilation.TakeNoSchemaHint(Descriptors.TG0001) ? Descriptors.NoSchemaHint : string.Empty));
             });
         }
 
@@ -119,10 +118,13 @@ namespace TenantGuard.Analyzers.Rules
             }
         }
 
-        private static bool IsPublicOrInternal(IMethodSymbol method) =>
-            method.DeclaredAccessibility == Accessibility.Public ||
-            method.DeclaredAccessibility == Accessibility.Internal ||
-            method.DeclaredAccessibility == Accessibility.ProtectedOrInternal;
+        /// <summary>Public or internal methods, and explicit interface implementations (public through the interface).</summary>
+        private static bool IsReachableFromOutside(IMethodSymbol method) =>
+            method.MethodKind == MethodKind.ExplicitInterfaceImplementation ||
+            (method.MethodKind == MethodKind.Ordinary &&
+             (method.DeclaredAccessibility == Accessibility.Public ||
+              method.DeclaredAccessibility == Accessibility.Internal ||
+              method.DeclaredAccessibility == Accessibility.ProtectedOrInternal));
 
         /// <summary>The first tenant table a method touches; operation callbacks may run concurrently.</summary>
         private sealed class TouchedTable

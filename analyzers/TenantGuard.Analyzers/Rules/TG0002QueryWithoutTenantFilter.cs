@@ -19,24 +19,12 @@ namespace TenantGuard.Analyzers.Rules
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var compilation = TenantGuardCompilation.Get(start.Compilation, start.Options, start.CancellationToken);
-                if (compilation.Symbols.HasNoSqlLibrary)
-                {
-                    return;
-                }
-
-                start.RegisterOperationAction(
-                    operation => Analyze(operation, compilation),
-                    OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
-            });
+            SqlSinkAnalysis.RegisterKnownSqlAction(context, Analyze);
         }
 
-        private static void Analyze(OperationAnalysisContext context, TenantGuardCompilation compilation)
+        private static void Analyze(OperationAnalysisContext context, SqlAtSink sql, TenantGuardCompilation compilation)
         {
-            var sql = SqlAtSink.Read(context.Operation, compilation);
-            if (sql == null || sql.Result.Violations.Count == 0 || CrossTenantExemption.IsExempt(context.ContainingSymbol))
+            if (sql.Result.Violations.Count == 0 || CrossTenantExemption.IsExempt(context.ContainingSymbol))
             {
                 return;
             }
@@ -48,16 +36,12 @@ namespace TenantGuard.Analyzers.Rules
                 var problem = violation.Kind == ViolationKind.InsertWithoutTenantColumn
                     ? "does not supply the tenant column " + sql.Options.TenantColumn
                     : "is not filtered by " + sql.Options.TenantColumn + " = <parameter>";
-                var hint = noSchema && compilation.TakeNoSchemaHint() ? NoSchemaHint : string.Empty;
+                var hint = noSchema && compilation.TakeNoSchemaHint(Descriptors.TG0002) ? Descriptors.NoSchemaHint : string.Empty;
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.TG0002, location, FixPropertiesFor(sql, violation),
                     violation.Table.ToString(), violation.StatementKind, problem, violation.StatementText, hint));
             }
         }
-
-        internal const string NoSchemaHint =
-            " (no schema is declared, so every table is treated as tenant-owned: add your migrations as " +
-            "<AdditionalFiles Include=\"db/migrations/*.sql\" /> or set tenantguard.tenant_tables)";
 
         private static ImmutableDictionary<string, string?> FixPropertiesFor(SqlAtSink sql, TenantFilterViolation violation)
         {

@@ -21,24 +21,12 @@ namespace TenantGuard.Analyzers.Rules
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var compilation = TenantGuardCompilation.Get(start.Compilation, start.Options, start.CancellationToken);
-                if (compilation.Symbols.HasNoSqlLibrary)
-                {
-                    return;
-                }
-
-                start.RegisterOperationAction(
-                    operation => Analyze(operation, compilation),
-                    OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
-            });
+            SqlSinkAnalysis.RegisterKnownSqlAction(context, Analyze);
         }
 
-        private static void Analyze(OperationAnalysisContext context, TenantGuardCompilation compilation)
+        private static void Analyze(OperationAnalysisContext context, SqlAtSink sql, TenantGuardCompilation compilation)
         {
-            var sql = SqlAtSink.Read(context.Operation, compilation);
-            if (sql == null || sql.Result.SessionScopedSettings.Count == 0)
+            if (sql.Result.SessionScopedSettings.Count == 0)
             {
                 return;
             }

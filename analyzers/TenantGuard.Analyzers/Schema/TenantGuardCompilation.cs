@@ -8,6 +8,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TenantGuard.Analyzers.Sinks;
+using TenantGuard.Analyzers.Tenancy;
 using TenantGuard.Sql;
 
 namespace TenantGuard.Analyzers.Schema
@@ -39,7 +40,12 @@ namespace TenantGuard.Analyzers.Schema
             new ConcurrentDictionary<string, TenantSchema>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, SqlCheckResult> _checks =
             new ConcurrentDictionary<string, SqlCheckResult>(StringComparer.Ordinal);
-        private int _noSchemaHintGiven;
+        private readonly ConcurrentDictionary<SyntaxNode, SqlAtSink?> _sqlAtSinks =
+            new ConcurrentDictionary<SyntaxNode, SqlAtSink?>();
+        private readonly ConcurrentDictionary<TenantGuardOptions, ConcurrentDictionary<INamedTypeSymbol, bool>> _unscopedDataAccessTypes =
+            new ConcurrentDictionary<TenantGuardOptions, ConcurrentDictionary<INamedTypeSymbol, bool>>();
+        private readonly ConcurrentDictionary<string, byte> _noSchemaHintsGiven =
+            new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
 
         private TenantGuardCompilation(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
@@ -103,8 +109,24 @@ namespace TenantGuard.Analyzers.Schema
                 sql.Text, GetSchema(options), new SqlCheckOptions { InterpolationHoles = sql.HasInterpolationHoles }));
         }
 
-        /// <summary>True exactly once per compilation: the first TG0002 without a schema explains how to declare one.</summary>
-        public bool TakeNoSchemaHint() => Interlocked.Exchange(ref _noSchemaHintGiven, 1) == 0;
+        /// <summary>The SQL at <paramref name="sink"/>, folded and checked once however many rules ask.</summary>
+        public SqlAtSink? GetOrReadSql(SqlSink sink, Func<SqlSink, SqlAtSink?> read) =>
+            _sqlAtSinks.GetOrAdd(sink.Call.Syntax, _ => read(sink));
+
+        /// <summary>
+        /// A data-access type without an ambient tenant accessor: its methods need a tenant parameter (TG0001).
+        /// Decided once per type rather than once per method, since it walks every member of the type hierarchy.
+        /// </summary>
+        public bool IsUnscopedDataAccessType(INamedTypeSymbol type, TenantGuardOptions options) =>
+            _unscopedDataAccessTypes
+                .GetOrAdd(options, _ => new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default))
+                .GetOrAdd(type, t => DataAccessTypes.IsDataAccessType(t, options) && !TenantScope.HasTenantAccessor(t, options));
+
+        /// <summary>
+        /// True exactly once per compilation and rule: without a schema, the first TG0001 and the first TG0002 explain
+        /// how to declare one, since either may be the first finding a new user sees (TG0900 has no location).
+        /// </summary>
+        public bool TakeNoSchemaHint(DiagnosticDescriptor rule) => _noSchemaHintsGiven.TryAdd(rule.Id, 0);
 
         private static ImmutableArray<MigrationFile> ReadMigrationFiles(AnalyzerOptions options, CancellationToken cancellationToken)
         {

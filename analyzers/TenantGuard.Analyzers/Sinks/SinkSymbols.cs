@@ -63,6 +63,12 @@ namespace TenantGuard.Analyzers.Sinks
 
             if (IDbCommand != null)
             {
+                // IDbCommand.CommandText itself: the property's containing type is the interface.
+                if (SymbolEqualityComparer.Default.Equals(type, IDbCommand))
+                {
+                    return true;
+                }
+
                 foreach (var iface in type.AllInterfaces)
                 {
                     if (SymbolEqualityComparer.Default.Equals(iface, IDbCommand))

@@ -21,21 +21,28 @@ namespace TenantGuard.Analyzers.Sinks
         public TenantGuardOptions Options { get; }
 
         /// <summary>The SQL sent by <paramref name="operation"/>, or null when it sends none or its text cannot be known.</summary>
+        /// <remarks>Read once per call site for all rules: TG0001, TG0002 and TG0004 look at the same sinks.</remarks>
         public static SqlAtSink? Read(IOperation operation, TenantGuardCompilation compilation)
         {
             var sink = SqlSinkFinder.Find(operation, compilation.Symbols);
-            if (sink == null)
-            {
-                return null;
-            }
+            return sink == null ? null : compilation.GetOrReadSql(sink, s => FoldAndCheck(s, compilation));
+        }
 
+        private static SqlAtSink? FoldAndCheck(SqlSink sink, TenantGuardCompilation compilation)
+        {
             var sql = SqlConstantFolder.Fold(sink.SqlValue);
             if (sql == null || sql.Text.Length == 0)
             {
                 return null;
             }
 
-            var options = compilation.GetOptions(operation.Syntax.SyntaxTree);
+            if (sink.Kind == SinkKind.EfCoreRaw && !sql.HasInterpolationHoles)
+            {
+                // FromSqlRaw / ExecuteSqlRaw / SqlQueryRaw turn {0}, {1}, ... into parameters.
+                sql = new FoldedSql(sql.Text, hasInterpolationHoles: true, sql.SingleLiteral);
+            }
+
+            var options = compilation.GetOptions(sink.Call.Syntax.SyntaxTree);
             return new SqlAtSink(sink, sql, compilation.Check(sql, options), options);
         }
     }

@@ -35,4 +35,18 @@ public sealed class TG0001FixTests
             """),
             migrations: "CREATE TABLE clients (id uuid, team_id uuid);",
             editorConfig: "tenantguard.tenant_column = team_id\ntenantguard.tenant_parameter_names = teamId, tenantId\n");
+
+    [Fact]
+    public Task No_fix_on_an_explicit_interface_implementation()
+    {
+        // A new parameter would no longer implement the interface: the interface itself has to change.
+        const string source = Code.Usings + """
+            public interface IOrderRepository { int Count(); }
+            public sealed class SqlOrders(IDbConnection connection) : IOrderRepository
+            {
+                int IOrderRepository.{|TG0001:Count|}() => connection.ExecuteScalar<int>("SELECT count(*) FROM orders");
+            }
+            """;
+        return CodeFixTest<TG0001DataAccessMethodWithoutTenantScope, TG0001AddTenantParameterFix>.VerifyAsync(source, source);
+    }
 }

@@ -152,4 +152,24 @@ public sealed class TG0003Tests
             public const string DefaultOrgHeader = "X-Org-Id";
         }
         """, editorConfig: "tenantguard.tenant_parameter_names = orgId\n");
+
+    [Fact]
+    public Task Claim_type_uris_nameof_and_sentinels_are_not_tenants() => Verify.VerifyAsync(Headers + """
+        public static class Identity
+        {
+            public const string TenantId = "http://schemas.microsoft.com/identity/claims/tenantid";
+            public const string TenantIdShort = "tid";
+            public static Guid Sentinel(Guid? tenantId) => tenantId ?? Guid.Empty;
+            public static void Require(string? tenantId) => ArgumentException.ThrowIfNullOrEmpty(tenantId, nameof(tenantId));
+            public static int Lookup(LeadRepository leads, string id, string tenantId) => leads.GetLead(id, tenantId);
+        }
+        """);
+
+    [Fact]
+    public Task Anonymous_parameter_object_with_a_literal_tenant() => Verify.VerifyAsync(Headers + """
+        public static class Report
+        {
+            public static object Parameters(string status) => new { status, tenantId = {|TG0003:"acme"|} };
+        }
+        """);
 }

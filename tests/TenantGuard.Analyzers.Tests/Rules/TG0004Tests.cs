@@ -68,4 +68,20 @@ public sealed class TG0004Tests
     public Task Named_arguments_and_unreduced_calls() => Verify.VerifyAsync(Code.Dapper("""
             public int A(Guid tenantId) => SqlMapper.Execute(param: new { tenantId }, sql: {|TG0004:"SET SESSION app.current_tenant = 'x'"|}, cnn: connection);
         """));
+
+    [Fact]
+    public Task Batch_commands_and_positional_set_config() => Verify.VerifyAsync(Code.Npgsql("""
+            public NpgsqlBatchCommand A() => new NpgsqlBatchCommand({|TG0004:"SELECT set_config('app.current_tenant', $1, false)"|});
+            public NpgsqlCommand B() => dataSource.CreateCommand({|TG0004:"SET SESSION app.tenant_id = DEFAULT"|});
+        """));
+
+    [Fact]
+    public Task Reading_resetting_and_built_in_roles_are_not_settings_of_the_tenant() => Verify.VerifyAsync(Code.Npgsql("""
+            public NpgsqlCommand A() => new NpgsqlCommand("SELECT current_setting('app.current_tenant', true)", connection);
+            public NpgsqlCommand B() => new NpgsqlCommand("SHOW app.current_tenant", connection);
+            public NpgsqlCommand C() => new NpgsqlCommand("SET ROLE app_user; SET search_path = app, public", connection);
+            public NpgsqlCommand D() => new NpgsqlCommand(@"BEGIN;
+                -- SET app.current_tenant = 'x' would leak; the transaction-scoped form does not.
+                SELECT set_config('app.current_tenant', @tenantId, true);", connection);
+        """));
 }

@@ -45,4 +45,22 @@ public sealed class SchemaLoadingTests
         Assert.Equal(1, migration.Reads);
         Assert.Equal(0, notSql.Reads);
     }
+
+    [Fact]
+    public async Task An_edited_migration_is_seen_by_the_same_compilation()
+    {
+        // An IDE keeps the Compilation when only an AdditionalFile changes: what was learned must follow the files.
+        var compilation = CSharpCompilation.Create("Edited",
+            [CSharpSyntaxTree.ParseText(Code.Dapper("    public int Purge() => connection.Execute(\"DELETE FROM invoices\");"), path: "/0/Repo.cs")],
+            TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var options = new InMemoryConfigOptionsProvider(new Dictionary<string, string>(), _ => new Dictionary<string, string>());
+
+        var shared = await AnalyzerRun.RunAsync(compilation,
+            [new InMemoryAdditionalText("/0/db/001.sql", "CREATE TABLE invoices (id uuid PRIMARY KEY);")], options);
+        var owned = await AnalyzerRun.RunAsync(compilation,
+            [new InMemoryAdditionalText("/0/db/001.sql", "CREATE TABLE invoices (id uuid PRIMARY KEY, tenant_id uuid NOT NULL);")], options);
+
+        Assert.DoesNotContain(shared.Diagnostics, d => d.Id == "TG0002");
+        Assert.Single(owned.Diagnostics, d => d.Id == "TG0002");
+    }
 }

@@ -1,12 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
-using Npgsql;
 using TenantGuard.Harness;
-using TenantGuard.Harness.Audit;
 using TenantGuard.Harness.Reports;
-using TenantGuard.Harness.Server;
-using TenantGuard.Harness.Waivers;
 
 namespace TenantGuard.Cli;
 
@@ -69,7 +64,24 @@ public static class AuditCommand
         Description = "Write the report to this file instead of stdout.",
     };
 
-    static AuditCommand() => Format.AcceptOnlyFromAmong([.. ReportFormats.Names]);
+    static AuditCommand()
+    {
+        Format.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!ReportFormats.TryParse(value, out _))
+                result.AddError($"--format {value}: unknown report format; use one of {string.Join(", ", ReportFormats.Names)}.");
+        });
+        foreach (var option in new Option[] { Migrations, AppRole, TenantColumn, TenantSetting, TenantTables, Connection, Output })
+            option.Validators.Add(RejectEmptyValues);
+    }
+
+    /// <summary>An empty value (an unset shell variable: --app-role "$APP_ROLE") is a usage error, not a name.</summary>
+    private static void RejectEmptyValues(System.CommandLine.Parsing.OptionResult result)
+    {
+        if (result.Tokens.Any(token => string.IsNullOrWhiteSpace(token.Value)))
+            result.AddError($"{result.Option.Name}: the value is empty (an unset variable?); give a value or leave the option out.");
+    }
 
     public static Command Create(CliConsole console)
     {
@@ -91,58 +103,16 @@ public static class AuditCommand
         parsed.GetValue(Docker),
         parsed.GetValue(SuperuserMigrations),
         ReportFormats.TryParse(parsed.GetValue(Format), out var format) ? format : ReportFormat.Text,
-        parsed.GetValue(Output));
+        parsed.GetValue(Output),
+        AppRoleNamed: parsed.GetResult(AppRole) is { Implicit: false });
 
-    public static async Task<int> RunAsync(CliConsole console, AuditArguments arguments, CancellationToken cancellationToken)
-    {
-        try
+    public static Task<int> RunAsync(CliConsole console, AuditArguments arguments, CancellationToken cancellationToken) =>
+        console.RunAsync(async () =>
         {
             var report = await AuditRun.ExecuteAsync(console, arguments, cancellationToken);
-            await WriteReportAsync(console, arguments, report, cancellationToken);
+            await console.WriteReportAsync(report, arguments.Format, arguments.Output, cancellationToken);
             return report.ExitCode;
-        }
-        catch (HarnessException e)
-        {
-            await console.Error.WriteLineAsync($"error: {e.Message}");
-        }
-        catch (PostgresException e)
-        {
-            await console.Error.WriteLineAsync($"error: PostgreSQL said: {e.Severity} {e.SqlState}: {e.MessageText}");
-        }
-        catch (NpgsqlException e)
-        {
-            await console.Error.WriteLineAsync($"error: cannot talk to PostgreSQL: {e.Message}");
-        }
-        catch (OperationCanceledException)
-        {
-            await console.Error.WriteLineAsync("error: cancelled; the server and its temporary directory were cleaned up.");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            await console.Error.WriteLineAsync($"error: {e.Message}");
-        }
-        catch (Exception e)
-        {
-            // Exit 1 means "findings"; a failure of the tool itself must never look like that.
-            await console.Error.WriteLineAsync($"error: unexpected {e.GetType().Name}: {e.Message}");
-        }
-        return ExitCodes.UsageOrInfrastructure;
-    }
-
-    private static async Task WriteReportAsync(CliConsole console, AuditArguments arguments, Report report, CancellationToken cancellationToken)
-    {
-        if (arguments.Output is null)
-        {
-            var colour = arguments.Format == ReportFormat.Text && console.OutIsTerminal;
-            await ReportFormats.CreateFormatter(arguments.Format, colour).WriteAsync(report, console.Out, cancellationToken);
-            return;
-        }
-        await using (var file = new StreamWriter(arguments.Output))
-            await ReportFormats.CreateFormatter(arguments.Format).WriteAsync(report, file, cancellationToken);
-        await console.Error.WriteLineAsync(
-            $"tenantguard: wrote {arguments.Format.ToString().ToLowerInvariant()} report to {arguments.Output} " +
-            $"({report.Findings.Count} finding(s), {report.Waived.Count} waived, {report.UnmatchedWaivers.Count} unmatched waiver(s)).");
-    }
+        });
 }
 
 public sealed record AuditArguments(
@@ -155,73 +125,57 @@ public sealed record AuditArguments(
     bool Docker = false,
     bool SuperuserMigrations = false,
     ReportFormat Format = ReportFormat.Text,
-    string? Output = null);
+    string? Output = null,
+    bool AppRoleNamed = false);
 
-/// <summary>The steps of one audit run, with timings for the report's facts.</summary>
+/// <summary>One audit run: the library's <see cref="TenantIsolationEnvironment"/> with the command line's options and progress.</summary>
 internal static class AuditRun
 {
     public static async Task<Report> ExecuteAsync(CliConsole console, AuditArguments arguments, CancellationToken cancellationToken)
     {
         var migrations = Path.GetFullPath(arguments.Migrations);
-        CheckMigrationsFolder(migrations);
-        // tenantguard.json is read before anything starts: a broken file fails in milliseconds.
-        var config = await WaiverFile.LoadConfigForMigrationsAsync(migrations, cancellationToken);
+        CheckOutputFolder(arguments.Output);
 
         return await ProgressDisplay.RunAsync(console, "Starting PostgreSQL…", async progress =>
         {
             var clock = Stopwatch.StartNew();
-            var builder = new PostgresServerBuilder().WithProgress(progress);
-            if (arguments.Connection is not null)
-                builder.WithConnectionString(arguments.Connection);
-            if (arguments.Docker)
-                builder.WithTestcontainers();
-            await using var server = await builder.StartAsync(cancellationToken);
-            var started = clock.Elapsed;
-
-            progress.Report($"Applying migrations from {migrations}…");
-            await using var template = await new TenantDatabaseBuilder(server)
+            var builder = new TenantIsolationEnvironmentBuilder()
                 .WithMigrations(migrations)
-                .WithAppRole(arguments.AppRole)
                 .WithTenantColumn(arguments.TenantColumn)
-                .WithTenantSetting(arguments.TenantSetting)
+                .WithTenantTables([.. arguments.TenantTables ?? []])
                 .WithMigrationsAsSuperuser(arguments.SuperuserMigrations)
                 .WithProgress(progress)
-                .BuildTemplateAsync(cancellationToken);
-            await using var database = await template.CreateDatabaseAsync(cancellationToken);
-            var migrated = clock.Elapsed;
-
-            var report = await IsolationAudit.RunAsync(database, new AuditOptions
-            {
-                Waivers = config.Waivers,
-                TenantTables = [.. config.TenantTables, .. arguments.TenantTables ?? []],
-                Progress = progress,
-                Facts = new Dictionary<string, string>
+                .WithServer(server =>
                 {
-                    ["server"] = $"{server.Kind} PostgreSQL {server.ServerVersion}",
-                    ["migrations"] = $"{template.MigrationFiles} file(s)",
-                    ["startMs"] = Milliseconds(started),
-                    ["migrateMs"] = Milliseconds(migrated - started),
-                },
-            }, cancellationToken);
-            progress.Report($"Done in {Milliseconds(clock.Elapsed)} ms; cleaning up…");
+                    if (arguments.Connection is not null)
+                        server.WithConnectionString(arguments.Connection);
+                    if (arguments.Docker)
+                        server.WithTestcontainers();
+                });
+            if (arguments.TenantSetting is not null)
+                builder.WithTenantSetting(arguments.TenantSetting);
+            // Only a role the user named must be one the migrations grant to; the default is audited as it is.
+            if (arguments.AppRoleNamed || arguments.AppRole != "app_user")
+                builder.WithAppRole(arguments.AppRole);
+
+            // The migrations folder and tenantguard.json are checked before the server starts.
+            await using var environment = await builder.StartAsync(cancellationToken);
+            var report = await environment.AuditAsync(ct: cancellationToken);
+            progress.Report($"Done in {(int)clock.Elapsed.TotalMilliseconds} ms; cleaning up…");
             return report;
         });
     }
 
-    private static void CheckMigrationsFolder(string folder)
+    /// <summary>A report that cannot be written is found out before the run, not after it.</summary>
+    private static void CheckOutputFolder(string? output)
     {
-        if (!Directory.Exists(folder))
-            throw new HarnessException($"{folder}: migrations folder not found. Pass the folder that holds your .sql migrations with --migrations.");
-        try
-        {
-            if (!Directory.EnumerateFiles(folder, "*.sql").Any())
-                throw new HarnessException($"{folder}: no .sql files in the migrations folder.");
-        }
-        catch (UnauthorizedAccessException)
-        {
-            throw new HarnessException($"{folder}: cannot read the migrations folder (permission denied).");
-        }
+        if (output is null)
+            return;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(output));
+        if (folder is not null && !Directory.Exists(folder))
+            throw new HarnessException($"--output {output}: the folder {folder} does not exist. Create it first or write the report elsewhere.");
+        if (Directory.Exists(output))
+            throw new HarnessException($"--output {output}: is a folder. Name the report file, e.g. {Path.Combine(output, "tenantguard-report.json")}.");
     }
 
-    private static string Milliseconds(TimeSpan span) => ((int)span.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
 }

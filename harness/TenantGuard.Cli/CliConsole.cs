@@ -1,3 +1,7 @@
+using Npgsql;
+using TenantGuard.Harness;
+using TenantGuard.Harness.Reports;
+
 namespace TenantGuard.Cli;
 
 /// <summary>Where a command writes: results to Out, progress and errors to Error. Tests pass string writers;
@@ -12,4 +16,51 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, bool OutIsTerm
 
     // https://no-color.org: any non-empty value turns colour off.
     private static bool NoColor => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+
+    /// <summary>Runs a command: its exit code, or, when it fails, one "error: …" line on stderr and exit 2 — never a
+    /// stack trace, and never 1, which means "findings".</summary>
+    public async Task<int> RunAsync(Func<Task<int>> command)
+    {
+        try
+        {
+            return await command();
+        }
+        catch (Exception e)
+        {
+            await Error.WriteLineAsync($"error: {Describe(e)}");
+            return ExitCodes.UsageOrInfrastructure;
+        }
+    }
+
+    /// <summary>Writes the report to stdout (coloured text on a terminal) or to <paramref name="output"/>.</summary>
+    public async Task WriteReportAsync(Report report, ReportFormat format, string? output, CancellationToken cancellationToken)
+    {
+        if (output is null)
+        {
+            var colour = format == ReportFormat.Text && OutIsTerminal;
+            await ReportFormats.CreateFormatter(format, colour).WriteAsync(report, Out, cancellationToken);
+            return;
+        }
+        try
+        {
+            await using var file = new StreamWriter(output);
+            await ReportFormats.CreateFormatter(format).WriteAsync(report, file, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new HarnessException($"--output {output}: cannot write the report: {e.Message}");
+        }
+        await Error.WriteLineAsync(
+            $"tenantguard: wrote {format.ToString().ToLowerInvariant()} report to {output} " +
+            $"({report.Findings.Count} finding(s), {report.Waived.Count} waived, {report.UnmatchedWaivers.Count} unmatched waiver(s)).");
+    }
+
+    private static string Describe(Exception e) => e switch
+    {
+        HarnessException or IOException or UnauthorizedAccessException => e.Message,
+        PostgresException postgres => $"PostgreSQL said: {postgres.Severity} {postgres.SqlState}: {postgres.MessageText}",
+        NpgsqlException => $"cannot talk to PostgreSQL: {e.Message}",
+        OperationCanceledException => "cancelled; the server and its temporary directory were cleaned up.",
+        _ => $"unexpected {e.GetType().Name}: {e.Message}",
+    };
 }

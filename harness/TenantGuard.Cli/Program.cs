@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
+using TenantGuard.Harness.Server;
 
 namespace TenantGuard.Cli;
 
@@ -11,12 +13,20 @@ public static class Program
         VerifyCommand.Create,
     ];
 
-    public static Task<int> Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         // Ctrl-C cancels the run's token (System.CommandLine does that); the run then stops its server and deletes its
         // directory through the normal disposal path. Keep the process alive until it has.
         Console.CancelKeyPress += (_, e) => e.Cancel = true;
-        return RunAsync(args, CliConsole.System);
+        // SIGTERM (`kill`, a CI timeout) the same way; the harness's own SIGTERM safety net stands aside for it.
+        PostgresServer.ApplicationHandlesTermination = true;
+        using var terminated = new CancellationTokenSource();
+        using var sigterm = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            terminated.Cancel();
+        });
+        return await RunAsync(args, CliConsole.System, terminated.Token);
     }
 
     /// <summary>Runs the command line in-process (tests call this with string writers).</summary>

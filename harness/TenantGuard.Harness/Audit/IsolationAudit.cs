@@ -20,6 +20,7 @@ public static class IsolationAudit
         options.Progress?.Report("Reading the catalog…");
         var catalog = await CatalogReader.ReadAsync(target.AdminConnectionString, target.AppRole, cancellationToken);
         var context = new AuditContext(catalog, target, options);
+        AuditPreconditions.Check(context);
 
         var rules = RuleRegistry.All
             .Where(rule => options.Rules.Count == 0 || options.Rules.Contains(rule.Descriptor.Id, StringComparer.OrdinalIgnoreCase))

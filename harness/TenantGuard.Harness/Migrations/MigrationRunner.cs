@@ -211,7 +211,14 @@ internal sealed class MigrationRunner
             : statement.Offset;
         var (line, column) = TextPosition.LineAndColumn(file.Text, offset);
         var message = $"{e.SqlState} {Describe(e)}";
-        if (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        if (e.SqlState == PostgresErrorCodes.UndefinedObject && RoleNamed(e.MessageText) is { } role)
+        {
+            // Usually a GRANT to the role the application connects as, under another name than the one configured.
+            message += $"\nOnly the application role ({_appRole}) and the roles the migrations create exist on this server. " +
+                       $"If {role} is the role your application connects as, pass --app-role {role} (WithAppRole); " +
+                       "otherwise create it in the migrations (CREATE ROLE).";
+        }
+        else if (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && !_runAs.EndsWith("(superuser)", StringComparison.Ordinal))
         {
             message += $"\nMigrations run as {_runAs}, a non-superuser that owns the database (as in production). If " +
                        "your migrations need a superuser (CREATE EXTENSION of an untrusted extension, BYPASSRLS roles…), " +
@@ -219,6 +226,15 @@ internal sealed class MigrationRunner
         }
 
         return new MigrationException(file.DisplayPath, line, column, message, e);
+    }
+
+    /// <summary>The role of a 'role "x" does not exist' message, else null.</summary>
+    private static string? RoleNamed(string message)
+    {
+        const string prefix = "role \"", suffix = "\" does not exist";
+        return message.StartsWith(prefix, StringComparison.Ordinal) && message.EndsWith(suffix, StringComparison.Ordinal)
+            ? message[prefix.Length..^suffix.Length]
+            : null;
     }
 
     private static string Describe(PostgresException e)

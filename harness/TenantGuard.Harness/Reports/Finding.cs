@@ -13,4 +13,8 @@ public sealed record Finding(string Rule, Severity Severity, string Object, stri
 
     /// <summary>The table the finding belongs to, for grouping text output; null for objects without one (roles).</summary>
     public string? Table { get; init; }
+
+    /// <summary>Where the migrations create the object, as <c>path:line</c> (relative to the working directory when
+    /// below it); null when unknown.</summary>
+    public string? Location { get; init; }
 }

@@ -14,13 +14,7 @@ public sealed class JsonReportFormatter : IReportFormatter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public async Task WriteAsync(Report report, TextWriter output, CancellationToken cancellationToken = default)
-    {
-        await output.WriteLineAsync(Format(report).AsMemory(), cancellationToken);
-        await output.FlushAsync(cancellationToken);
-    }
-
-    public static string Format(Report report)
+    public string Format(Report report)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Options))
@@ -83,6 +77,8 @@ public sealed class JsonReportFormatter : IReportFormatter
             json.WriteString("table", finding.Table);
         if (finding.Evidence is not null)
             json.WriteString("evidence", finding.Evidence);
+        if (finding.Location is not null)
+            json.WriteString("location", finding.Location);
         json.WriteString("help", RuleDocs.PathFor(finding.Rule));
     }
 }

@@ -6,13 +6,7 @@ namespace TenantGuard.Harness.Reports;
 /// skipped with its reason, a rule without findings is one passing testcase, and a waiver that matched nothing fails.</summary>
 public sealed class JunitReportFormatter : IReportFormatter
 {
-    public async Task WriteAsync(Report report, TextWriter output, CancellationToken cancellationToken = default)
-    {
-        await output.WriteLineAsync(Format(report).AsMemory(), cancellationToken);
-        await output.FlushAsync(cancellationToken);
-    }
-
-    public static string Format(Report report)
+    public string Format(Report report)
     {
         var cases = new List<XElement>();
         var names = new HashSet<string>(StringComparer.Ordinal);

@@ -14,13 +14,7 @@ public sealed class SarifReportFormatter : IReportFormatter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public async Task WriteAsync(Report report, TextWriter output, CancellationToken cancellationToken = default)
-    {
-        await output.WriteLineAsync(Format(report).AsMemory(), cancellationToken);
-        await output.FlushAsync(cancellationToken);
-    }
-
-    public static string Format(Report report)
+    public string Format(Report report)
     {
         var rules = CollectRules(report);
         var ruleIndex = rules.Select((rule, index) => (rule.Id, index)).ToDictionary(pair => pair.Id, pair => pair.index);
@@ -119,6 +113,8 @@ public sealed class SarifReportFormatter : IReportFormatter
         json.WriteEndObject();
         json.WriteStartArray("locations");
         json.WriteStartObject();
+        if (finding.Location is not null)
+            WritePhysicalLocation(json, finding.Location);
         json.WriteStartArray("logicalLocations");
         json.WriteStartObject();
         json.WriteString("fullyQualifiedName", finding.Object);
@@ -139,6 +135,20 @@ public sealed class SarifReportFormatter : IReportFormatter
         json.WriteString("fix", finding.Fix);
         if (finding.Evidence is not null)
             json.WriteString("evidence", finding.Evidence);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>"path:line" as a physicalLocation: the migration line that creates the object.</summary>
+    private static void WritePhysicalLocation(Utf8JsonWriter json, string location)
+    {
+        var colon = location.LastIndexOf(':');
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        json.WriteString("uri", Uri.EscapeDataString(location[..colon]).Replace("%2F", "/", StringComparison.Ordinal));
+        json.WriteEndObject();
+        json.WriteStartObject("region");
+        json.WriteNumber("startLine", int.Parse(location[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture));
         json.WriteEndObject();
         json.WriteEndObject();
     }

@@ -8,12 +8,6 @@ public sealed class TextReportFormatter(bool colour) : IReportFormatter
 {
     private const string NoTable = "(database-wide)";
 
-    public async Task WriteAsync(Report report, TextWriter output, CancellationToken cancellationToken = default)
-    {
-        await output.WriteAsync(Format(report).AsMemory(), cancellationToken);
-        await output.FlushAsync(cancellationToken);
-    }
-
     public string Format(Report report)
     {
         var text = new StringBuilder();
@@ -29,6 +23,8 @@ public sealed class TextReportFormatter(bool colour) : IReportFormatter
                     .Append(' ')
                     .AppendLine(finding.Object);
                 AppendIndented(text, finding.Message, "      ");
+                if (finding.Location is not null)
+                    AppendIndented(text, finding.Location, "      " + Paint("created at: ", Style.Dim));
                 if (finding.Evidence is not null)
                     AppendIndented(text, finding.Evidence, "      " + Paint("evidence: ", Style.Dim));
                 AppendIndented(text, finding.Fix, "      " + Paint("fix: ", Style.Green));

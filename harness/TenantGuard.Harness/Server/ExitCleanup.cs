@@ -47,10 +47,16 @@ internal static class ExitCleanup
         }
     }
 
+    /// <summary>See PostgresServer.ApplicationHandlesTermination. Set by a host that turns SIGTERM into a graceful cancellation of its own:
+    /// signal handlers run latest-registered first, so this one would otherwise stop the servers before the host's
+    /// handler could cancel the signal, failing the running migration instead of cancelling it. Process exit still
+    /// stops whatever the host's disposal left.</summary>
+    internal static volatile bool HostHandlesTermination;
+
     private static void OnTerminationSignal(PosixSignalContext context)
     {
         // As with Ctrl-C: an application that cancels the signal shuts down gracefully and disposes the servers.
-        if (!context.Cancel)
+        if (!context.Cancel && !HostHandlesTermination)
         {
             StopAll();
         }

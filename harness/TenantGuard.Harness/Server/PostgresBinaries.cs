@@ -16,14 +16,10 @@ internal static partial class PostgresBinaries
 
     public static string ExecutableName(string tool) => OperatingSystem.IsWindows() ? tool + ".exe" : tool;
 
-    /// <summary>Candidate directories, most preferred first.</summary>
+    /// <summary>Candidate directories, most preferred first (TENANTGUARD_PG_BIN is not one: when set, it is the only
+    /// place looked at; see PostgresServerBuilder).</summary>
     public static IEnumerable<string> Candidates()
     {
-        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment)
-        {
-            yield return fromEnvironment;
-        }
-
         if (PgConfigBinDirectory() is { } fromPgConfig)
         {
             yield return fromPgConfig;

@@ -17,6 +17,18 @@ public abstract class PostgresServer : IAsyncDisposable
         _adminDataSource = new Lazy<NpgsqlDataSource>(() => NpgsqlDataSource.Create(adminConnectionString));
     }
 
+    /// <summary>
+    /// Set by an application that turns SIGTERM into a graceful shutdown of its own (cancel, then dispose its servers),
+    /// as the tenantguard command and a generic host do. Embedded servers are otherwise stopped the moment SIGTERM
+    /// arrives — before such an application's handler runs — which fails the work in progress instead of cancelling it.
+    /// Process exit still stops whatever the shutdown left.
+    /// </summary>
+    public static bool ApplicationHandlesTermination
+    {
+        get => ExitCleanup.HostHandlesTermination;
+        set => ExitCleanup.HostHandlesTermination = value;
+    }
+
     /// <summary>"embedded", "testcontainers" or "existing".</summary>
     public abstract string Kind { get; }
 

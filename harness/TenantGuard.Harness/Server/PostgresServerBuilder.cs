@@ -91,12 +91,15 @@ public sealed class PostgresServerBuilder
         }
 
         // No binaries: Docker is the automatic fallback, unless the user named a bin directory or turned Docker off.
-        if (_binDirectory is null && _testcontainers is null)
+        if (NamedBinDirectory is null && _testcontainers is null)
         {
             return await FallBackToDockerAsync(searched, _progress, ct).ConfigureAwait(false);
         }
 
-        throw new HarnessException(MissingBinariesMessage(searched));
+        var named = _binDirectory is null && NamedBinDirectory is { } pgBin
+            ? $"{PostgresBinaries.EnvironmentVariable} is set to {pgBin}, which does not hold initdb, pg_ctl and postgres. "
+            : "";
+        throw new HarnessException(named + MissingBinariesMessage(searched));
     }
 
     /// <summary>Without local binaries: a container when a Docker engine answers, else the three ways forward.</summary>
@@ -116,12 +119,19 @@ public sealed class PostgresServerBuilder
     private bool EmbeddedOptionsGiven =>
         _binDirectory is not null || _port is not null || _temporaryRoot is not null || _settings.Count > 0;
 
+    /// <summary>A bin directory the user named (WithBinDirectory, else TENANTGUARD_PG_BIN): used as given, never
+    /// silently replaced by other binaries, so a wrong path is an error rather than a different PostgreSQL.</summary>
+    private string? NamedBinDirectory =>
+        _binDirectory ?? (Environment.GetEnvironmentVariable(PostgresBinaries.EnvironmentVariable) is { Length: > 0 } fromEnvironment
+            ? fromEnvironment
+            : null);
+
     private string? ResolveBinDirectory(out IReadOnlyList<string> searched)
     {
-        if (_binDirectory is not null)
+        if (NamedBinDirectory is { } named)
         {
-            searched = [_binDirectory];
-            return PostgresBinaries.IsComplete(_binDirectory) ? _binDirectory : null;
+            searched = [named];
+            return PostgresBinaries.IsComplete(named) ? named : null;
         }
 
         return PostgresBinaries.Locate(out searched);

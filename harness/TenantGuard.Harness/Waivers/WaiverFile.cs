@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace TenantGuard.Harness.Waivers;
 
@@ -12,7 +13,7 @@ public sealed record TenantGuardConfig(IReadOnlyList<Waiver> Waivers, IReadOnlyL
 /// <summary>Reads tenantguard.json: {"tenantTables":["public.settings"],"waivers":[{"rule":"TG1003","object":"public.docs",
 /// "reason":"…"}]}. A malformed file or a waiver without a reason is a HarnessException naming the file (and line, where
 /// the JSON reader knows it): a silently ignored file would hide findings.</summary>
-public static class WaiverFile
+public static partial class WaiverFile
 {
     public const string FileName = "tenantguard.json";
 
@@ -69,6 +70,7 @@ public static class WaiverFile
             var hasTables = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("tenantTables", out _);
             if (!hasWaivers && !hasTables)
                 throw new HarnessException($"{path}: expected an object with a \"waivers\" array (and/or \"tenantTables\"), e.g. {Example}.");
+            RejectUnknownProperties(root, path, "the file", "waivers", "tenantTables");
             return new TenantGuardConfig(
                 hasWaivers ? ReadWaivers(root.GetProperty("waivers"), path) : [],
                 hasTables ? ReadTenantTables(root.GetProperty("tenantTables"), path) : []);
@@ -90,6 +92,9 @@ public static class WaiverFile
             var where = $"{path}: waiver #{index}" + (rule is null && objectName is null ? "" : $" ({rule} {objectName})");
             if (string.IsNullOrWhiteSpace(rule) || string.IsNullOrWhiteSpace(objectName))
                 throw new HarnessException($"{where}: needs \"rule\" and \"object\".");
+            if (!RuleId().IsMatch(rule.Trim()))
+                throw new HarnessException($"{where}: \"rule\" must be a rule ID such as TG1003 (see docs/rules).");
+            RejectUnknownProperties(entry, path, $"waiver #{index}", "rule", "object", "reason");
             if (string.IsNullOrWhiteSpace(reason))
                 throw new HarnessException($"{where}: needs a \"reason\" saying why the finding is acceptable.");
             waivers.Add(new Waiver(rule.Trim(), objectName.Trim(), reason.Trim()));
@@ -103,6 +108,17 @@ public static class WaiverFile
             throw new HarnessException($"{path}: \"tenantTables\" must be an array of table names, e.g. [\"public.settings\"].");
         return list.EnumerateArray().Select(e => e.GetString()!.Trim()).ToList();
     }
+
+    /// <summary>A misspelt key ("waiver", "reasons") would otherwise be ignored and its intent silently lost.</summary>
+    private static void RejectUnknownProperties(JsonElement element, string path, string where, params string[] known)
+    {
+        var unknown = element.EnumerateObject().Select(p => p.Name).FirstOrDefault(name => !known.Contains(name, StringComparer.Ordinal));
+        if (unknown is not null)
+            throw new HarnessException($"{path}: {where} has an unknown property \"{unknown}\"; expected {string.Join(", ", known.Select(k => $"\"{k}\""))}.");
+    }
+
+    [GeneratedRegex(@"^TG\d{4}$", RegexOptions.IgnoreCase)]
+    private static partial Regex RuleId();
 
     private static string? Text(JsonElement entry, string name) =>
         entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String

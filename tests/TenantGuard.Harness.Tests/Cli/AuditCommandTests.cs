@@ -130,6 +130,7 @@ public sealed class AuditCommandTests(PostgresServerFixture fixture)
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("role \"reporting_ghost\" does not exist", result.Stderr);
+        Assert.Contains("pass --app-role reporting_ghost", result.Stderr);
     }
 
     [Fact]
@@ -152,12 +153,100 @@ public sealed class AuditCommandTests(PostgresServerFixture fixture)
         var result = await CliRun.RunAsync("audit", "--migrations", "/nonexistent/migrations");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("error: /nonexistent/migrations: migrations folder not found. Pass the folder that holds your .sql migrations with --migrations.\n",
+        Assert.Equal("error: The migrations folder /nonexistent/migrations does not exist (/nonexistent/migrations). " +
+                     "Pass the folder that holds your .sql migrations (--migrations DIR).\n",
             result.Stderr.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task A_tenant_column_no_table_has_exits_2_instead_of_reporting_clean()
+    {
+        using var folder = MigrationsFolder.Create(("001_schema.sql", Schemas.CorrectOrders));
+
+        var result = await AuditAsync(folder, "--tenant-column", "team_id");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("error: No table has a column named team_id", result.Stderr);
+        Assert.Contains("tenant_id (1 table(s))", result.Stderr);
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
+    public async Task An_app_role_the_migrations_never_grant_to_exits_2()
+    {
+        using var folder = MigrationsFolder.Create(("001_schema.sql",
+            "CREATE ROLE tg_cli_real_app;\n" + Schemas.CorrectOrders.Replace("app_user", "tg_cli_real_app", StringComparison.Ordinal)));
+
+        var result = await AuditAsync(folder, "--app-role", "tg_cli_typo_app");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("error: App role tg_cli_typo_app holds no privilege on any of the 1 tenant table(s)", result.Stderr);
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
+    public async Task A_listed_tenant_table_that_does_not_exist_exits_2()
+    {
+        using var folder = MigrationsFolder.Create(("001_schema.sql", Schemas.CorrectOrders));
+
+        var result = await AuditAsync(folder, "--tenant-table", "public.setings");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("public.setings", result.Stderr);
+        Assert.Contains("do not exist", result.Stderr);
+    }
+
+    [Fact]
+    public async Task An_output_file_in_a_missing_folder_exits_2_before_anything_starts()
+    {
+        using var folder = MigrationsFolder.Create(("001_schema.sql", Schemas.CorrectOrders));
+        var output = Path.Combine(folder.Path, "no-such-folder", "report.json");
+
+        var result = await AuditAsync(folder, "--format", "json", "--output", output);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"--output {output}: the folder", result.Stderr);
+        Assert.DoesNotContain("Applying migrations", result.Stderr);
+    }
+
+    [Fact]
+    public async Task A_folder_without_sql_files_exits_2()
+    {
+        using var folder = MigrationsFolder.Create(("README.md", "no migrations here"));
+
+        var result = await AuditAsync(folder);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("no .sql files", result.Stderr);
+    }
+
+    [Fact]
+    public async Task A_misspelt_key_in_tenantguard_json_exits_2()
+    {
+        using var folder = MigrationsFolder.Create(
+            ("001_schema.sql", Schemas.CorrectOrders),
+            ("tenantguard.json", """{"waiver": [{"rule": "TG1001", "object": "public.orders", "reason": "r"}], "tenantTables": []}"""));
+
+        var result = await AuditAsync(folder);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("unknown property \"waiver\"", result.Stderr);
+    }
+
+    [Fact]
+    public async Task An_unknown_format_names_the_option_and_the_choices()
+    {
+        var result = await CliRun.RunAsync("audit", "--migrations", "x", "--format", "xml");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--format xml: unknown report format; use one of text, json, sarif, junit.", result.Stderr);
     }
 
     [Theory]
     [InlineData("audit", "--migrations", "x", "--format", "yaml")]
+    [InlineData("audit", "--migrations", "")]
+    [InlineData("audit", "--migrations", "x", "--app-role", "")]
+    [InlineData("audit", "--migrations", "x", "--tenant-column", " ")]
     [InlineData("audit")]
     [InlineData("inspect")]
     [InlineData]

@@ -1,26 +1,22 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using TenantGuard.Harness.Server;
 using TenantGuard.Harness.Tests.Infrastructure;
 
 namespace TenantGuard.Harness.Tests.Cli;
 
-/// <summary>Ctrl-C in the middle of a run: exit 2, one message, and no server left listening.</summary>
+/// <summary>Ctrl-C or SIGTERM in the middle of a run: the run is cancelled (not failed), exit 2, one message, and no
+/// server left listening.</summary>
 public sealed partial class InterruptTests
 {
-    [Fact]
-    public async Task Ctrl_c_during_migrations_stops_the_server_and_exits_2()
+    [Theory]
+    [InlineData("INT")] // Ctrl-C
+    [InlineData("TERM")] // kill, a CI timeout
+    public async Task An_interrupt_during_migrations_cancels_the_run_stops_the_server_and_exits_2(string signal)
     {
         using var folder = MigrationsFolder.Create(("001_slow.sql", "SELECT pg_sleep(120);"));
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "tenantguard.dll"), "audit", "--migrations", folder.Path },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment.Remove("TENANTGUARD_CONNECTION");
-
-        using var process = Process.Start(start)!;
+        using var process = ToolProcess.Start(null, "audit", "--migrations", folder.Path);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = new List<string>();
         int? port = null;
@@ -34,7 +30,7 @@ public sealed partial class InterruptTests
         }
         Assert.True(port is not null, string.Join('\n', stderr));
 
-        using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString()]))
+        using (var interrupt = Process.Start("kill", [$"-{signal}", process.Id.ToString()]))
             await interrupt.WaitForExitAsync();
         var rest = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
@@ -44,6 +40,7 @@ public sealed partial class InterruptTests
         Assert.True(errors.Contains("error: cancelled", StringComparison.Ordinal), errors);
         Assert.Equal("", await stdout);
         Assert.False(await AcceptsConnectionsAsync(port!.Value), $"a server still listens on port {port}");
+        Assert.Empty(Directory.GetDirectories(ServerDirectory.DefaultRoot, $"{process.Id}-*"));
     }
 
     private static async Task<bool> AcceptsConnectionsAsync(int port)

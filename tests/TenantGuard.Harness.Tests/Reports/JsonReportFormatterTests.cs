@@ -8,7 +8,7 @@ public sealed class JsonReportFormatterTests
     [Fact]
     public void The_document_holds_findings_waived_and_unmatched_waivers()
     {
-        using var json = JsonDocument.Parse(JsonReportFormatter.Format(SampleReports.WithEverything()));
+        using var json = JsonDocument.Parse(new JsonReportFormatter().Format(SampleReports.WithEverything()));
         var root = json.RootElement;
 
         var findings = root.GetProperty("findings").EnumerateArray().ToList();
@@ -31,7 +31,7 @@ public sealed class JsonReportFormatterTests
     [Fact]
     public void Sql_quotes_and_operators_stay_readable()
     {
-        var text = JsonReportFormatter.Format(SampleReports.WithEverything());
+        var text = new JsonReportFormatter().Format(SampleReports.WithEverything());
 
         Assert.Contains("current_setting('app.tenant_id')::uuid", text);
     }

@@ -8,7 +8,7 @@ public sealed class JunitReportFormatterTests
     [Fact]
     public void Findings_fail_waivers_skip_and_clean_rules_pass()
     {
-        var xml = XDocument.Parse(JunitReportFormatter.Format(SampleReports.WithEverything()));
+        var xml = XDocument.Parse(new JunitReportFormatter().Format(SampleReports.WithEverything()));
         var cases = xml.Descendants("testcase").ToList();
 
         // 4 findings + 1 waived + 17 rules without results + 1 unmatched waiver.
@@ -23,13 +23,13 @@ public sealed class JunitReportFormatterTests
     [Fact]
     public void The_document_declares_utf8()
     {
-        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>", JunitReportFormatter.Format(SampleReports.Clean()));
+        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>", new JunitReportFormatter().Format(SampleReports.Clean()));
     }
 
     [Fact]
     public void A_clean_report_has_one_passing_case_per_rule()
     {
-        var xml = XDocument.Parse(JunitReportFormatter.Format(SampleReports.Clean()));
+        var xml = XDocument.Parse(new JunitReportFormatter().Format(SampleReports.Clean()));
 
         Assert.Equal(20, xml.Descendants("testcase").Count());
         Assert.Empty(xml.Descendants("failure"));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TenantGuard.Harness.Audit;
 using TenantGuard.Harness.Reports;
 
 namespace TenantGuard.Harness.Tests.Reports;
@@ -6,9 +7,23 @@ namespace TenantGuard.Harness.Tests.Reports;
 public sealed class SarifReportFormatterTests
 {
     [Fact]
+    public void A_finding_with_a_migration_location_gets_a_physical_location()
+    {
+        var located = SampleReports.NoRls with { Location = "db/migrations/001 schema.sql:12" };
+
+        using var sarif = JsonDocument.Parse(new SarifReportFormatter().Format(new Report([located], rules: AuditRules.All)));
+        var location = sarif.RootElement.GetProperty("runs")[0].GetProperty("results")[0].GetProperty("locations")[0];
+
+        var physical = location.GetProperty("physicalLocation");
+        Assert.Equal("db/migrations/001%20schema.sql", physical.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.Equal(12, physical.GetProperty("region").GetProperty("startLine").GetInt32());
+        Assert.Equal("public.notes", location.GetProperty("logicalLocations")[0].GetProperty("fullyQualifiedName").GetString());
+    }
+
+    [Fact]
     public void Results_reference_rules_with_help_links_and_waivers_become_suppressions()
     {
-        using var sarif = JsonDocument.Parse(SarifReportFormatter.Format(SampleReports.WithEverything()));
+        using var sarif = JsonDocument.Parse(new SarifReportFormatter().Format(SampleReports.WithEverything()));
         var root = sarif.RootElement;
         Assert.Equal("2.1.0", root.GetProperty("version").GetString());
 

@@ -44,6 +44,18 @@ public sealed class WaiverFileTests
         Assert.Contains("expected an object with a \"waivers\" array", error.Message);
     }
 
+    [Theory]
+    [InlineData("""{"waivers":[{"rule":"TG1003","object":"public.docs","reason":"r","expires":"2027-01-01"}]}""", "waiver #1 has an unknown property \"expires\"")]
+    [InlineData("""{"waivers":[],"tenantTable":["public.settings"]}""", "the file has an unknown property \"tenantTable\"")]
+    [InlineData("""{"waivers":[{"rule":"1003","object":"public.docs","reason":"r"}]}""", "\"rule\" must be a rule ID such as TG1003")]
+    public void Misspelt_keys_and_rule_ids_are_refused(string json, string expected)
+    {
+        var error = Assert.Throws<HarnessException>(() => WaiverFile.ParseConfig(json, "tenantguard.json"));
+
+        Assert.StartsWith("tenantguard.json: ", error.Message);
+        Assert.Contains(expected, error.Message);
+    }
+
     [Fact]
     public void Tenant_tables_without_the_tenant_column_can_be_listed()
     {

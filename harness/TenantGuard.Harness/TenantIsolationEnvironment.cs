@@ -1,0 +1,92 @@
+using System.Globalization;
+using TenantGuard.Harness.Audit;
+using TenantGuard.Harness.Migrations;
+using TenantGuard.Harness.Reports;
+using TenantGuard.Harness.Server;
+using TenantGuard.Harness.Waivers;
+
+namespace TenantGuard.Harness;
+
+/// <summary>
+/// A PostgreSQL server with your migrations applied once to a template: what a test fixture holds. Hand each test its
+/// own database (<see cref="CreateDatabaseAsync"/>), audit a fresh one (<see cref="AuditAsync"/>), or fail a test
+/// with the readable report (<see cref="AssertIsolatedAsync"/>). Disposing it drops the template and stops the server.
+/// </summary>
+public sealed class TenantIsolationEnvironment : IAsyncDisposable
+{
+    internal sealed record AuditSettings(IReadOnlyList<Waiver> Waivers, IReadOnlyList<string> TenantTables, bool RequireAppRoleAccess);
+
+    /// <summary>How long the server took to start and the migrations to apply (reported as startMs and migrateMs).</summary>
+    public sealed record StartTimings(TimeSpan Start, TimeSpan Migrate);
+
+    private readonly AuditSettings _audit;
+    private readonly MigrationLocator _locator;
+    private readonly IProgress<string>? _progress;
+
+    internal TenantIsolationEnvironment(PostgresServer server, TenantDatabaseTemplate template, AuditSettings audit,
+        StartTimings timings, MigrationLocator locator, IProgress<string>? progress)
+    {
+        Server = server;
+        Template = template;
+        Timings = timings;
+        _audit = audit;
+        _locator = locator;
+        _progress = progress;
+    }
+
+    public PostgresServer Server { get; }
+
+    public StartTimings Timings { get; }
+
+    /// <summary>The migrated template; its <c>AppRole</c>, <c>TenantColumn</c> and <c>TenantSetting</c> say what was used.</summary>
+    public TenantDatabaseTemplate Template { get; }
+
+    /// <summary>A database of its own, copied from the template (milliseconds); dispose it to drop it.</summary>
+    public Task<TenantDatabase> CreateDatabaseAsync(CancellationToken ct = default) => Template.CreateDatabaseAsync(ct);
+
+    /// <summary>Audits a fresh copy of the migrated database (rules TG1001–TG1020), with tenantguard.json's waivers;
+    /// each finding's Location names the migration line that creates its object.</summary>
+    /// <param name="rules">Only these rule IDs; all when none are given.</param>
+    public async Task<Report> AuditAsync(IReadOnlyList<string>? rules = null, CancellationToken ct = default)
+    {
+        await using var database = await CreateDatabaseAsync(ct).ConfigureAwait(false);
+        var report = await IsolationAudit.RunAsync(database, new AuditOptions
+        {
+            Waivers = _audit.Waivers,
+            TenantTables = _audit.TenantTables,
+            RequireAppRoleAccess = _audit.RequireAppRoleAccess,
+            Rules = rules ?? [],
+            Progress = _progress,
+            Facts = new Dictionary<string, string>
+            {
+                ["server"] = $"{Server.Kind} PostgreSQL {Server.ServerVersion}",
+                ["migrations"] = $"{Template.MigrationFiles} file(s)",
+                ["startMs"] = Milliseconds(Timings.Start),
+                ["migrateMs"] = Milliseconds(Timings.Migrate),
+            },
+        }, ct).ConfigureAwait(false);
+        return _locator.Annotate(report);
+    }
+
+    /// <summary>Audits and throws <see cref="TenantIsolationException"/> (whose message is the text report, findings
+    /// grouped by table with their fixes) unless the audit is clean: no findings and no stale waivers.</summary>
+    public async Task<Report> AssertIsolatedAsync(CancellationToken ct = default)
+    {
+        var report = await AuditAsync(ct: ct).ConfigureAwait(false);
+        return report.ExitCode == 0 ? report : throw new TenantIsolationException(report);
+    }
+
+    private static string Milliseconds(TimeSpan span) => ((int)span.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Template.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await Server.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using TenantGuard.Harness.Tests.Infrastructure;
+using TenantGuard.Harness.Tests.Seeds;
+
+namespace TenantGuard.Harness.Tests.Audit;
+
+/// <summary>The library's one-class API fails a test with the readable report, and refuses a wrong configuration.</summary>
+public sealed class TenantIsolationEnvironmentTests
+{
+    [Fact]
+    public async Task A_leaky_schema_fails_with_the_findings_grouped_by_table_and_their_fixes()
+    {
+        await using var environment = await new TenantIsolationEnvironmentBuilder()
+            .WithMigrations(SeedFolders.Path("004-chatbot-widget"))
+            .StartAsync();
+
+        var error = await Assert.ThrowsAsync<TenantIsolationException>(() => environment.AssertIsolatedAsync());
+
+        Assert.StartsWith("The database does not isolate tenants: 2 finding(s)", error.Message);
+        Assert.Contains("public.embeddings\n", error.Message);
+        Assert.Contains("TG1008", error.Message);
+        Assert.Contains("fix: CREATE INDEX ON public.embeddings (tenant_id);", error.Message);
+        Assert.DoesNotContain("\u001b[", error.Message);
+        Assert.Equal(["TG1007", "TG1008"], error.Report.Findings.Select(f => f.Rule).Order());
+        // Each finding points at the migration line that creates its object: the table, the policy.
+        Assert.Equal(["001_embeddings.sql:7", "001_embeddings.sql:20"],
+            error.Report.Findings.OrderBy(f => f.Rule).Select(f => Path.GetFileName(f.Location!)));
+    }
+
+    [Fact]
+    public async Task A_named_app_role_the_migrations_never_grant_to_is_refused()
+    {
+        using var migrations = MigrationsFolder.Create(("001_schema.sql",
+            "CREATE ROLE tg_env_real_app;\n" + Schemas.CorrectOrders.Replace("app_user", "tg_env_real_app", StringComparison.Ordinal)));
+        await using var environment = await new TenantIsolationEnvironmentBuilder()
+            .WithMigrations(migrations.Path)
+            .WithAppRole("tg_env_typo_app")
+            .StartAsync();
+
+        var error = await Assert.ThrowsAsync<HarnessException>(() => environment.AuditAsync());
+
+        Assert.Contains("tg_env_typo_app holds no privilege", error.Message);
+        Assert.Contains("--app-role", error.Message);
+    }
+
+    [Fact]
+    public async Task A_tenant_column_no_table_has_is_refused_naming_the_likely_one()
+    {
+        await using var environment = await new TenantIsolationEnvironmentBuilder()
+            .WithMigrations(SeedFolders.Path("003-lead-generation"))
+            .WithTenantColumn("team_id")
+            .StartAsync();
+
+        var error = await Assert.ThrowsAsync<HarnessException>(() => environment.AuditAsync());
+
+        Assert.Contains("No table has a column named team_id", error.Message);
+        Assert.Contains("tenant_id (7 table(s))", error.Message);
+    }
+}

@@ -32,6 +32,17 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, bool OutIsTerm
         }
     }
 
+    /// <summary>The one path every reporting command takes: the --output check before anything starts, the run, the
+    /// report, and exit 0 (clean), 1 (findings or a stale waiver) or 2 (an error, as one line).</summary>
+    public Task<int> RunReportAsync(ReportArguments report, Func<Task<Report>> run, CancellationToken cancellationToken) =>
+        RunAsync(async () =>
+        {
+            report.CheckOutput();
+            var result = await run();
+            await WriteReportAsync(result, report.Format, report.Output, cancellationToken);
+            return result.ExitCode;
+        });
+
     /// <summary>Writes the report to stdout (coloured text on a terminal) or to <paramref name="output"/>.</summary>
     public async Task WriteReportAsync(Report report, ReportFormat format, string? output, CancellationToken cancellationToken)
     {

@@ -11,6 +11,7 @@ public static class Program
     [
         AuditCommand.Create,
         VerifyCommand.Create,
+        CheckCommand.Create,
     ];
 
     public static async Task<int> Main(string[] args)
@@ -20,7 +21,8 @@ public static class Program
         Console.CancelKeyPress += (_, e) => e.Cancel = true;
         // SIGTERM (`kill`, a CI timeout) the same way; the harness's own SIGTERM safety net stands aside for it.
         PostgresServer.ApplicationHandlesTermination = true;
-        using var terminated = new CancellationTokenSource();
+        // Never disposed: a signal handler already dispatched may still run after Main's last line.
+        var terminated = new CancellationTokenSource();
         using var sigterm = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
         {
             context.Cancel = true;

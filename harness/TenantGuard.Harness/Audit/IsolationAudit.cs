@@ -36,7 +36,7 @@ public static class IsolationAudit
             .ThenBy(f => f.Object, StringComparer.Ordinal)
             .ToList();
 
-        var (active, waived, unmatched) = WaiverMatcher.Apply(findings, options.Waivers);
+        var (active, waived, unmatched) = WaiverMatcher.Apply(findings, options.Waivers.Where(w => !w.IsForAttackRule).ToList());
         return new Report(active, waived, unmatched, Facts(context, options, clock.Elapsed), rules.Select(r => r.Descriptor).ToList());
     }
 

@@ -9,4 +9,8 @@ public sealed record Waiver(string Rule, string Object, string Reason)
         && (Object.EndsWith('*')
             ? objectName.StartsWith(Object[..^1], StringComparison.OrdinalIgnoreCase)
             : string.Equals(Object, objectName, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>tenantguard.json is shared by the audit (TG1xxx) and the attacks (TG2xxx): each part matches only the
+    /// waivers it could use, so neither reports the other's waivers as stale.</summary>
+    public bool IsForAttackRule => Rule.StartsWith("TG2", StringComparison.OrdinalIgnoreCase);
 }

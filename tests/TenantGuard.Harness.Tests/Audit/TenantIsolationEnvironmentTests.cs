@@ -55,4 +55,25 @@ public sealed class TenantIsolationEnvironmentTests
         Assert.Contains("No table has a column named team_id", error.Message);
         Assert.Contains("tenant_id (7 table(s))", error.Message);
     }
+
+    [Fact]
+    public async Task Attack_waivers_in_the_shared_waiver_file_are_not_stale_for_the_audit()
+    {
+        using var migrations = MigrationsFolder.Create(
+            ("001_schema.sql", Schemas.CorrectOrders),
+            ("tenantguard.json", """
+                {"waivers":[
+                  {"rule":"TG2001","object":"public.orders","reason":"Checked by the attacks, not the audit."},
+                  {"rule":"TG1099","object":"public.orders","reason":"No such rule: still stale."}
+                ]}
+                """));
+        await using var environment = await new TenantIsolationEnvironmentBuilder()
+            .WithMigrations(migrations.Path)
+            .StartAsync();
+
+        var report = await environment.AuditAsync();
+
+        Assert.Empty(report.Findings);
+        Assert.Equal(["TG1099"], report.UnmatchedWaivers.Select(w => w.Rule));
+    }
 }

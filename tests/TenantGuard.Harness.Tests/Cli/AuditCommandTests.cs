@@ -94,6 +94,26 @@ public sealed class AuditCommandTests(PostgresServerFixture fixture)
     }
 
     [Fact]
+    public async Task Attack_waivers_are_not_stale_in_an_audit_run_but_a_misspelt_rule_is()
+    {
+        using var folder = MigrationsFolder.Create(
+            ("001_schema.sql", Schemas.CorrectOrders),
+            ("tenantguard.json", """
+                {"waivers":[
+                  {"rule":"TG2001","object":"public.orders","reason":"Checked by verify."},
+                  {"rule":"TG1901","object":"public.orders","reason":"A rule that does not exist."}
+                ]}
+                """));
+
+        var result = await AuditAsync(folder, "--format", "json");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var unmatched = Assert.Single(json.RootElement.GetProperty("unmatchedWaivers").EnumerateArray());
+        Assert.Equal("TG1901", unmatched.GetProperty("rule").GetString());
+    }
+
+    [Fact]
     public async Task Tenant_tables_listed_in_tenantguard_json_are_audited()
     {
         using var folder = MigrationsFolder.Create(

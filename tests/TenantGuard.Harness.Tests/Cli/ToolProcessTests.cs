@@ -21,4 +21,16 @@ public sealed class ToolProcessTests
         Assert.Contains("embedded", json.RootElement.GetProperty("facts").GetProperty("server").GetString());
         Assert.Contains("tenantguard: ", result.Stderr);
     }
+
+    [Fact]
+    public async Task The_tool_checks_the_sample_app_clean_with_its_waivers()
+    {
+        var migrations = RepositoryFolder.Find("sample-app/TenantGuard.SampleApp/migrations");
+
+        var result = await ToolProcess.RunAsync(null, "check", "--migrations", migrations);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("No findings (2 waived).", result.Stdout);
+        Assert.DoesNotContain("tenantguard: ", result.Stdout);
+    }
 }

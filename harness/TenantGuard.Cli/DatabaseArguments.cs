@@ -1,0 +1,77 @@
+using System.CommandLine;
+using TenantGuard.Harness;
+
+namespace TenantGuard.Cli;
+
+/// <summary>Which server, roles and tenant column a database command uses: the options audit, verify and check share.</summary>
+public sealed record DatabaseArguments(
+    string AppRole = DatabaseArguments.DefaultAppRole,
+    string TenantColumn = DatabaseArguments.DefaultTenantColumn,
+    string? TenantSetting = null,
+    IReadOnlyList<string>? TenantTables = null,
+    string? Connection = null,
+    bool Docker = false,
+    bool SuperuserMigrations = false,
+    bool AppRoleNamed = false)
+{
+    public const string DefaultAppRole = "app_user";
+    public const string DefaultTenantColumn = "tenant_id";
+
+    /// <summary>A builder for one server with the migrations applied once to a template, configured from these options.</summary>
+    public TenantIsolationEnvironmentBuilder CreateEnvironment(string migrations, IProgress<string> progress)
+    {
+        var builder = new TenantIsolationEnvironmentBuilder()
+            .WithMigrations(migrations)
+            .WithTenantColumn(TenantColumn)
+            .WithTenantTables([.. TenantTables ?? []])
+            .WithMigrationsAsSuperuser(SuperuserMigrations)
+            .WithProgress(progress)
+            .WithServer(server =>
+            {
+                if (Connection is not null)
+                    server.WithConnectionString(Connection);
+                if (Docker)
+                    server.WithTestcontainers();
+            });
+        if (TenantSetting is not null)
+            builder.WithTenantSetting(TenantSetting);
+        // Only a role the user named must be one the migrations grant to; the default is checked as it is.
+        if (AppRoleNamed || AppRole != DefaultAppRole)
+            builder.WithAppRole(AppRole);
+        return builder;
+    }
+}
+
+/// <summary>The database options of one command, read into <see cref="DatabaseArguments"/>.</summary>
+internal sealed class DatabaseOptions(bool withTenantTables)
+{
+    private readonly Option<string> _appRole = SharedOptions.AppRole();
+    private readonly Option<string> _tenantColumn = SharedOptions.TenantColumn();
+    private readonly Option<string?> _tenantSetting = SharedOptions.TenantSetting();
+    private readonly Option<string[]>? _tenantTables = withTenantTables ? SharedOptions.TenantTables() : null;
+    private readonly Option<string?> _connection = SharedOptions.Connection();
+    private readonly Option<bool> _docker = SharedOptions.Docker();
+    private readonly Option<bool> _superuserMigrations = SharedOptions.MigrationsAsSuperuser();
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_appRole);
+        command.Options.Add(_tenantColumn);
+        command.Options.Add(_tenantSetting);
+        if (_tenantTables is not null)
+            command.Options.Add(_tenantTables);
+        command.Options.Add(_connection);
+        command.Options.Add(_docker);
+        command.Options.Add(_superuserMigrations);
+    }
+
+    public DatabaseArguments Read(ParseResult parsed) => new(
+        parsed.GetValue(_appRole)!,
+        parsed.GetValue(_tenantColumn)!,
+        parsed.GetValue(_tenantSetting),
+        _tenantTables is null ? [] : parsed.GetValue(_tenantTables) ?? [],
+        parsed.GetValue(_connection),
+        parsed.GetValue(_docker),
+        parsed.GetValue(_superuserMigrations),
+        AppRoleNamed: parsed.GetResult(_appRole) is { Implicit: false });
+}

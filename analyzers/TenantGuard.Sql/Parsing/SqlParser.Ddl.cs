@@ -113,13 +113,18 @@ namespace TenantGuard.Sql.Parsing
         }
 
         /// <summary>Skips to the ',' or ')' that ends the current list element.</summary>
-        private void SkipToElementEnd()
+        private void SkipToElementEnd() => SkipBalancedUntilComma(stopAtClosingParen: true);
+
+        /// <summary>Skips the rest of one ALTER TABLE action, up to the ',' before the next.</summary>
+        private void SkipToActionEnd() => SkipBalancedUntilComma(stopAtClosingParen: false);
+
+        private void SkipBalancedUntilComma(bool stopAtClosingParen)
         {
             var depth = 0;
             while (!AtEnd)
             {
                 var kind = Current.Kind;
-                if (depth == 0 && (kind == SqlTokenKind.Comma || kind == SqlTokenKind.RightParen))
+                if (depth == 0 && (kind == SqlTokenKind.Comma || (stopAtClosingParen && kind == SqlTokenKind.RightParen)))
                 {
                     return;
                 }
@@ -137,14 +142,19 @@ namespace TenantGuard.Sql.Parsing
             }
         }
 
-        private SqlStatement ParseAlterTable()
+        private void AcceptIfExists()
         {
-            Expect("alter");
-            Expect("table");
             if (Current.Is("if") && PeekToken(1).Is("exists"))
             {
                 _position += 2;
             }
+        }
+
+        private SqlStatement ParseAlterTable()
+        {
+            Expect("alter");
+            Expect("table");
+            AcceptIfExists();
 
             Accept("only");
             var alter = new AlterTableStatement(ParseNamedTable().Name);
@@ -241,38 +251,11 @@ namespace TenantGuard.Sql.Parsing
             Expect("exists");
         }
 
-        private void SkipToActionEnd()
-        {
-            var depth = 0;
-            while (!AtEnd)
-            {
-                var kind = Current.Kind;
-                if (depth == 0 && kind == SqlTokenKind.Comma)
-                {
-                    return;
-                }
-
-                if (kind == SqlTokenKind.LeftParen)
-                {
-                    depth++;
-                }
-                else if (kind == SqlTokenKind.RightParen)
-                {
-                    depth--;
-                }
-
-                Advance();
-            }
-        }
-
         private SqlStatement ParseDropTable()
         {
             Expect("drop");
             Expect("table");
-            if (Current.Is("if") && PeekToken(1).Is("exists"))
-            {
-                _position += 2;
-            }
+            AcceptIfExists();
 
             var drop = new DropTableStatement();
             do

@@ -1,0 +1,3 @@
+using TenantGuard.Benchmarks.Cli;
+
+return await BenchmarkCommandLine.Create().Parse(args).InvokeAsync();

@@ -28,7 +28,7 @@ public static class BenchmarkRun
             results = results with { Machine = MachineInfo.Describe(server.ServerVersion.ToString()) };
             var rls = await RlsOverheadRunner.RunAsync(server, settings.TableSizes, settings.Quick, settings.ArtifactsPath, progress, ct);
             results = results with { Rls = rls.Measurements, RlsBenchmarkDotNet = rls.BenchmarkDotNet, RoundTrips = rls.RoundTrips, Plans = rls.Plans };
-            foreach (var m in rls.Measurements.Where(m => m.Mode != RlsMode.ExplicitFilter.Key()))
+            foreach (var m in rls.Measurements.Where(m => RlsModes.FromKey(m.Mode).IsGated()))
             {
                 ratios[RatioKeys.Rls(m.Rows, m.Shape, m.Mode)] = m.RatioToBaseline;
             }

@@ -52,6 +52,13 @@ public static class RlsModes
     /// <summary>The database schema holding this mode's tables.</summary>
     public static string Schema(this RlsMode mode) => mode.Key().Replace('-', '_');
 
+    /// <summary>
+    /// Whether the regression gate guards this mode's ratios: the policies a team should write. The broken policies
+    /// (a cast on the tenant column, a function called per row) are measured to show what they cost, but their
+    /// ratios divide a table scan by one request and swing with machine load, so gating them would only gate noise.
+    /// </summary>
+    public static bool IsGated(this RlsMode mode) => mode is RlsMode.RlsPolicy or RlsMode.RlsPolicyAndFilter or RlsMode.WrappedFunctionPolicy;
+
     /// <summary>Whether the statement itself names the tenant (the baseline, and RLS + explicit WHERE).</summary>
     public static bool FiltersExplicitly(this RlsMode mode) => mode is RlsMode.ExplicitFilter or RlsMode.RlsPolicyAndFilter;
 

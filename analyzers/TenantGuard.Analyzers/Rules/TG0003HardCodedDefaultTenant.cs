@@ -44,28 +44,28 @@ namespace TenantGuard.Analyzers.Rules
                 case IFieldInitializerOperation field:
                     foreach (var symbol in field.InitializedFields)
                     {
-                        CheckValue(context, "Field '" + symbol.Name + "'", symbol.Name, field.Value, options, allowNumbers: true);
+                        CheckValue(context, "Field '{0}'", symbol.Name, field.Value, options, allowNumbers: true);
                     }
 
                     break;
                 case IPropertyInitializerOperation property:
                     foreach (var symbol in property.InitializedProperties)
                     {
-                        CheckValue(context, "Property '" + symbol.Name + "'", symbol.Name, property.Value, options, allowNumbers: true);
+                        CheckValue(context, "Property '{0}'", symbol.Name, property.Value, options, allowNumbers: true);
                     }
 
                     break;
                 case IParameterInitializerOperation parameter:
-                    CheckValue(context, "The default of parameter '" + parameter.Parameter.Name + "'", parameter.Parameter.Name, parameter.Value, options, allowNumbers: false);
+                    CheckValue(context, "The default of parameter '{0}'", parameter.Parameter.Name, parameter.Value, options, allowNumbers: false);
                     break;
                 case IVariableDeclaratorOperation declarator when declarator.Initializer != null:
-                    CheckValue(context, "Local '" + declarator.Symbol.Name + "'", declarator.Symbol.Name, declarator.Initializer.Value, options, allowNumbers: false);
+                    CheckValue(context, "Local '{0}'", declarator.Symbol.Name, declarator.Initializer.Value, options, allowNumbers: false);
                     break;
                 case ISimpleAssignmentOperation assignment when NameOf(assignment.Target) is string target:
-                    CheckValue(context, "The assignment to '" + target + "'", target, assignment.Value, options, allowNumbers: false);
+                    CheckValue(context, "The assignment to '{0}'", target, assignment.Value, options, allowNumbers: false);
                     break;
                 case IArgumentOperation argument when argument.Parameter != null && IsTenantParameter(argument.Parameter, options):
-                    CheckValue(context, "The argument for '" + argument.Parameter.Name + "'", argument.Parameter.Name, argument.Value, options, allowNumbers: false);
+                    CheckValue(context, "The argument for '{0}'", argument.Parameter.Name, argument.Value, options, allowNumbers: false);
                     break;
                 case ICoalesceOperation coalesce when IsTenantValue(coalesce.Value, context.ContainingSymbol, options):
                     if (LiteralTenant(coalesce.WhenNull, options, allowNumbers: false) is string fallback)
@@ -78,6 +78,8 @@ namespace TenantGuard.Analyzers.Rules
             }
         }
 
+        /// <param name="what">How the message names the holder, {0} standing for <paramref name="name"/>; filled in only
+        /// when reporting, since most values checked are not tenants.</param>
         private static void CheckValue(OperationAnalysisContext context, string what, string name, IOperation value, TenantGuardOptions options, bool allowNumbers)
         {
             if (!TenantNames.IsTenantValueName(name, options))
@@ -88,7 +90,7 @@ namespace TenantGuard.Analyzers.Rules
             var literal = LiteralTenant(value, options, allowNumbers && TenantNames.IsTenantIdName(name, options));
             if (literal != null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.TG0003, value.Syntax.GetLocation(), what, literal));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.TG0003, value.Syntax.GetLocation(), what.Replace("{0}", name), literal));
             }
         }
 

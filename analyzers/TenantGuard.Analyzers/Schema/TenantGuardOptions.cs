@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -65,6 +66,10 @@ namespace TenantGuard.Analyzers.Schema
         public ImmutableArray<string> DataAccessTypes { get; }
         public bool ExemptTestProjects { get; }
         public ImmutableArray<ConfigurationProblem> Problems { get; }
+
+        /// <summary>Which names hold a tenant value under these options, decided once per name (see TenantNames).</summary>
+        internal ConcurrentDictionary<string, bool> TenantValueNames { get; } =
+            new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
         /// <summary>Identifies the schema-relevant part of the options (tenant column and table lists).</summary>
         public string CacheKey { get; }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 
 namespace TenantGuard.Analyzers.Sinks
@@ -20,6 +21,9 @@ namespace TenantGuard.Analyzers.Sinks
             EfDbContext = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext");
             TableAttribute = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.Schema.TableAttribute");
         }
+
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> _commandTypes =
+            new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
 
         public INamedTypeSymbol? DbCommand { get; }
         public INamedTypeSymbol? DbBatchCommand { get; }
@@ -44,6 +48,7 @@ namespace TenantGuard.Analyzers.Sinks
             NpgsqlDataSource != null || NpgsqlBatchCommand != null || DapperSqlMapper != null || EfDbContext != null;
 
         /// <summary>A command type: derives from DbCommand / DbBatchCommand, or implements IDbCommand.</summary>
+        /// <remarks>Asked for every object creation; decided once per type, since it walks bases and interfaces.</remarks>
         public bool IsCommandType(ITypeSymbol? type)
         {
             if (type == null)
@@ -51,6 +56,17 @@ namespace TenantGuard.Analyzers.Sinks
                 return false;
             }
 
+            if (!_commandTypes.TryGetValue(type, out var isCommand))
+            {
+                isCommand = ComputeIsCommandType(type);
+                _commandTypes.TryAdd(type, isCommand);
+            }
+
+            return isCommand;
+        }
+
+        private bool ComputeIsCommandType(ITypeSymbol type)
+        {
             for (var current = type; current != null; current = current.BaseType)
             {
                 if (SymbolEqualityComparer.Default.Equals(current, DbCommand) ||

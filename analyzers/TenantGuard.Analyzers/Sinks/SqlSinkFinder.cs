@@ -37,6 +37,12 @@ namespace TenantGuard.Analyzers.Sinks
 
         private static SqlSink? FromInvocation(IInvocationOperation invocation, SinkSymbols symbols)
         {
+            // Most calls are not sinks: the name rules them out before any symbol is compared.
+            if (!CanBeSinkName(invocation.TargetMethod.Name))
+            {
+                return null;
+            }
+
             var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
             var type = method.ContainingType?.OriginalDefinition;
             if (type == null)
@@ -73,6 +79,14 @@ namespace TenantGuard.Analyzers.Sinks
 
             return null;
         }
+
+        /// <summary>The names every sink below has: Dapper's Query*/Execute*, EF Core's raw SQL methods, CreateCommand.</summary>
+        private static bool CanBeSinkName(string name) =>
+            name.StartsWith("Query", StringComparison.Ordinal) ||
+            name.StartsWith("Execute", StringComparison.Ordinal) ||
+            name.StartsWith("FromSql", StringComparison.Ordinal) ||
+            name.StartsWith("SqlQuery", StringComparison.Ordinal) ||
+            name == "CreateCommand";
 
         private static SqlSink? FromCreation(IObjectCreationOperation creation, SinkSymbols symbols)
         {

@@ -37,6 +37,19 @@ namespace TenantGuard.Analyzers.Tenancy
         /// </summary>
         public static bool IsTenantValueName(string name, TenantGuardOptions options)
         {
+            // Asked for every argument, local and assignment, and the same few names recur in every file.
+            var decided = options.TenantValueNames;
+            if (!decided.TryGetValue(name, out var isValueName))
+            {
+                isValueName = ComputeIsTenantValueName(name, options);
+                decided.TryAdd(name, isValueName);
+            }
+
+            return isValueName;
+        }
+
+        private static bool ComputeIsTenantValueName(string name, TenantGuardOptions options)
+        {
             var normalized = Normalize(name);
             if (!ContainsTenantWord(normalized, options))
             {

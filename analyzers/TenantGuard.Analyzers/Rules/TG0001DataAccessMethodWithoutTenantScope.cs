@@ -29,15 +29,45 @@ namespace TenantGuard.Analyzers.Rules
                     return;
                 }
 
-                start.RegisterOperationBlockStartAction(block => AnalyzeMethod(block, compilation));
+                // The type decides whether any of its methods can be reported: walk operations only in data-access
+                // types without a tenant accessor, instead of in every method body of the compilation.
+                start.RegisterSymbolStartAction(
+                    symbolStart =>
+                    {
+                        var type = (INamedTypeSymbol)symbolStart.Symbol;
+                        if (MayHaveUnscopedMethods(type, compilation))
+                        {
+                            symbolStart.RegisterOperationBlockStartAction(block => AnalyzeMethod(block, type, compilation));
+                        }
+                    },
+                    SymbolKind.NamedType);
             });
         }
 
-        private static void AnalyzeMethod(OperationBlockStartAnalysisContext block, TenantGuardCompilation compilation)
+        /// <summary>
+        /// True when the type is an unscoped data-access type under the options of any file declaring it (a partial
+        /// type may span files with different .editorconfig sections; each method is then judged by its own file).
+        /// </summary>
+        private static bool MayHaveUnscopedMethods(INamedTypeSymbol type, TenantGuardCompilation compilation)
         {
+            foreach (var location in type.Locations)
+            {
+                if (location.IsInSource &&
+                    compilation.IsUnscopedDataAccessType(type, compilation.GetOptions(location.SourceTree!)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void AnalyzeMethod(OperationBlockStartAnalysisContext block, INamedTypeSymbol type, TenantGuardCompilation compilation)
+        {
+            // Roslyn may also hand a nested type's methods to its containing type's actions: each type analyzes only its own.
             if (!(block.OwningSymbol is IMethodSymbol method) ||
                 !IsReachableFromOutside(method) ||
-                method.ContainingType == null ||
+                !SymbolEqualityComparer.Default.Equals(method.ContainingType, type) ||
                 method.Locations.IsEmpty ||
                 !method.Locations[0].IsInSource)
             {
@@ -45,7 +75,6 @@ namespace TenantGuard.Analyzers.Rules
             }
 
             var options = compilation.GetOptions(method.Locations[0].SourceTree!);
-            var type = method.ContainingType;
             if (!compilation.IsUnscopedDataAccessType(type, options) ||
                 TenantScope.HasTenantParameter(method, options) ||
                 CrossTenantExemption.IsExempt(method))

@@ -206,18 +206,7 @@ namespace TenantGuard.Sql.Analysis
         private void VisitUpdate(UpdateStatement update, Scope? parent, CteNames? ctes)
         {
             ctes = VisitWith(update.With, parent, ctes);
-            var scope = new Scope(parent);
-            AddSource(scope, update.Target, update.WhereCurrentOf ? PredicatePlacement.None : PredicatePlacement.Where, null, ctes);
-            foreach (var item in update.From)
-            {
-                AddSources(scope, item, PredicatePlacement.Where, ctes);
-            }
-
-            TenantPredicates.CollectConjuncts(update.Where, scope.Conjuncts);
-            TenantPredicates.ApplyConstraints(scope, _tenantColumn);
-            ReportUnconstrained(scope, update.Where, update.WhereInsertOffset, update.WhereCurrentOf);
-
-            VisitFromChildren(update.From, scope, parent, ctes);
+            var scope = CheckWriteTarget(update.Target, update.From, update.Where, update.WhereInsertOffset, update.WhereCurrentOf, parent, ctes);
             foreach (var expression in update.Assignments)
             {
                 VisitExpressions(expression, scope, ctes);
@@ -233,23 +222,33 @@ namespace TenantGuard.Sql.Analysis
         private void VisitDelete(DeleteStatement delete, Scope? parent, CteNames? ctes)
         {
             ctes = VisitWith(delete.With, parent, ctes);
-            var scope = new Scope(parent);
-            AddSource(scope, delete.Target, delete.WhereCurrentOf ? PredicatePlacement.None : PredicatePlacement.Where, null, ctes);
-            foreach (var item in delete.Using)
-            {
-                AddSources(scope, item, PredicatePlacement.Where, ctes);
-            }
-
-            TenantPredicates.CollectConjuncts(delete.Where, scope.Conjuncts);
-            TenantPredicates.ApplyConstraints(scope, _tenantColumn);
-            ReportUnconstrained(scope, delete.Where, delete.WhereInsertOffset, delete.WhereCurrentOf);
-
-            VisitFromChildren(delete.Using, scope, parent, ctes);
+            var scope = CheckWriteTarget(delete.Target, delete.Using, delete.Where, delete.WhereInsertOffset, delete.WhereCurrentOf, parent, ctes);
             VisitExpressions(delete.Where, scope, ctes);
             foreach (var expression in delete.Returning)
             {
                 VisitExpressions(expression, scope, ctes);
             }
+        }
+
+        /// <summary>
+        /// UPDATE and DELETE alike: the target and the UPDATE … FROM / DELETE … USING tables must each be bound to a
+        /// tenant by the WHERE's top-level conjuncts. Returns the scope their other expressions are read in.
+        /// </summary>
+        private Scope CheckWriteTarget(NamedTableReference target, List<TableReference> otherTables, SqlExpression? where,
+            int whereInsertOffset, bool whereCurrentOf, Scope? parent, CteNames? ctes)
+        {
+            var scope = new Scope(parent);
+            AddSource(scope, target, whereCurrentOf ? PredicatePlacement.None : PredicatePlacement.Where, null, ctes);
+            foreach (var item in otherTables)
+            {
+                AddSources(scope, item, PredicatePlacement.Where, ctes);
+            }
+
+            TenantPredicates.CollectConjuncts(where, scope.Conjuncts);
+            TenantPredicates.ApplyConstraints(scope, _tenantColumn);
+            ReportUnconstrained(scope, where, whereInsertOffset, whereCurrentOf);
+            VisitFromChildren(otherTables, scope, parent, ctes);
+            return scope;
         }
 
         /// <summary>Visits an expression tree: nested queries get analysed, set_config calls get checked.</summary>

@@ -5,16 +5,14 @@ namespace TenantGuard.Cli;
 
 /// <summary>Which server, roles and tenant column a database command uses: the options audit, verify and check share.</summary>
 public sealed record DatabaseArguments(
-    string AppRole = DatabaseArguments.DefaultAppRole,
+    string? AppRole = null,
     string TenantColumn = DatabaseArguments.DefaultTenantColumn,
     string? TenantSetting = null,
     IReadOnlyList<string>? TenantTables = null,
     string? Connection = null,
     bool Docker = false,
-    bool SuperuserMigrations = false,
-    bool AppRoleNamed = false)
+    bool SuperuserMigrations = false)
 {
-    public const string DefaultAppRole = "app_user";
     public const string DefaultTenantColumn = "tenant_id";
 
     /// <summary>A builder for one server with the migrations applied once to a template, configured from these options.</summary>
@@ -35,8 +33,8 @@ public sealed record DatabaseArguments(
             });
         if (TenantSetting is not null)
             builder.WithTenantSetting(TenantSetting);
-        // Only a role the user named must be one the migrations grant to; the default is checked as it is.
-        if (AppRoleNamed || AppRole != DefaultAppRole)
+        // Without a name the app role is inferred from the migrations' grants (an error lists the candidates).
+        if (AppRole is not null)
             builder.WithAppRole(AppRole);
         return builder;
     }
@@ -45,7 +43,7 @@ public sealed record DatabaseArguments(
 /// <summary>The database options of one command, read into <see cref="DatabaseArguments"/>.</summary>
 internal sealed class DatabaseOptions(bool withTenantTables)
 {
-    private readonly Option<string> _appRole = SharedOptions.AppRole();
+    private readonly Option<string?> _appRole = SharedOptions.AppRole();
     private readonly Option<string> _tenantColumn = SharedOptions.TenantColumn();
     private readonly Option<string?> _tenantSetting = SharedOptions.TenantSetting();
     private readonly Option<string[]>? _tenantTables = withTenantTables ? SharedOptions.TenantTables() : null;
@@ -66,12 +64,11 @@ internal sealed class DatabaseOptions(bool withTenantTables)
     }
 
     public DatabaseArguments Read(ParseResult parsed) => new(
-        parsed.GetValue(_appRole)!,
+        parsed.GetValue(_appRole),
         parsed.GetValue(_tenantColumn)!,
         parsed.GetValue(_tenantSetting),
         _tenantTables is null ? [] : parsed.GetValue(_tenantTables) ?? [],
         parsed.GetValue(_connection),
         parsed.GetValue(_docker),
-        parsed.GetValue(_superuserMigrations),
-        AppRoleNamed: parsed.GetResult(_appRole) is { Implicit: false });
+        parsed.GetValue(_superuserMigrations));
 }

@@ -14,10 +14,10 @@ internal static class SharedOptions
         Required = required,
     });
 
-    public static Option<string> AppRole() => NotEmpty(new Option<string>("--app-role")
+    public static Option<string?> AppRole() => NotEmpty(new Option<string?>("--app-role")
     {
-        Description = "The role the application connects as; created NOSUPERUSER NOBYPASSRLS if the migrations do not create it.",
-        DefaultValueFactory = _ => DatabaseArguments.DefaultAppRole,
+        Description = "The role the application connects as. Inferred when omitted: the one role besides the tables' owners that " +
+                      "the migrations grant access to tenant tables (several or none: exit 2 with the candidates).",
     });
 
     public static Option<string> TenantColumn() => NotEmpty(new Option<string>("--tenant-column")

@@ -14,7 +14,7 @@ namespace TenantGuard.Harness;
 /// </summary>
 public sealed class TenantIsolationEnvironment : IAsyncDisposable
 {
-    internal sealed record AuditSettings(IReadOnlyList<Waiver> Waivers, IReadOnlyList<string> TenantTables, bool RequireAppRoleAccess);
+    internal sealed record AuditSettings(IReadOnlyList<Waiver> Waivers, IReadOnlyList<string> TenantTables);
 
     /// <summary>How long the server took to start and the migrations to apply (reported as startMs and migrateMs).</summary>
     public sealed record StartTimings(TimeSpan Start, TimeSpan Migrate);
@@ -54,7 +54,6 @@ public sealed class TenantIsolationEnvironment : IAsyncDisposable
         {
             Waivers = _audit.Waivers,
             TenantTables = _audit.TenantTables,
-            RequireAppRoleAccess = _audit.RequireAppRoleAccess,
             Rules = rules ?? [],
             Progress = _progress,
             Facts = new Dictionary<string, string>

@@ -7,8 +7,8 @@ namespace TenantGuard.Harness;
 
 /// <summary>
 /// Configures a <see cref="TenantIsolationEnvironment"/>: which migrations, which roles and tenant column, which
-/// server. Defaults match <c>tenantguard audit</c>: an embedded server (or TENANTGUARD_CONNECTION), <c>app_user</c>,
-/// <c>tenant_id</c>, and the tenantguard.json next to the migrations.
+/// server. Defaults match <c>tenantguard audit</c>: an embedded server (or TENANTGUARD_CONNECTION), the app role
+/// inferred from the migrations' grants, <c>tenant_id</c>, and the tenantguard.json next to the migrations.
 /// </summary>
 public sealed class TenantIsolationEnvironmentBuilder
 {
@@ -17,7 +17,6 @@ public sealed class TenantIsolationEnvironmentBuilder
     private readonly List<Waiver> _waivers = [];
     private string? _migrations;
     private string? _appRole;
-    private string _appPassword = "tenantguard";
     private string _tenantColumn = "tenant_id";
     private string? _tenantSetting;
     private bool _migrationsAsSuperuser;
@@ -30,12 +29,12 @@ public sealed class TenantIsolationEnvironmentBuilder
         return this;
     }
 
-    /// <summary>The role the application connects as (default <c>app_user</c>). A role named here must be granted
-    /// something on a tenant table by the migrations, else the audit fails: it would be checking the wrong role.</summary>
-    public TenantIsolationEnvironmentBuilder WithAppRole(string role, string password = "tenantguard")
+    /// <summary>The role the application connects as. When not given it is inferred from the migrations (the one role
+    /// besides the tables' owners they grant access to tenant tables); several or none is an error that lists them.
+    /// The role must be granted something on a tenant table, else the audit fails: it would be checking the wrong role.</summary>
+    public TenantIsolationEnvironmentBuilder WithAppRole(string role)
     {
         _appRole = role;
-        _appPassword = password;
         return this;
     }
 
@@ -103,14 +102,15 @@ public sealed class TenantIsolationEnvironmentBuilder
             _progress?.Report($"Applying migrations from {Path.GetFullPath(migrations)}…");
             var template = new TenantDatabaseBuilder(server)
                 .WithMigrations(migrations)
-                .WithAppRole(_appRole ?? "app_user", _appPassword)
                 .WithTenantColumn(_tenantColumn)
+                .WithTenantTables([.. config.TenantTables, .. _tenantTables])
                 .WithTenantSetting(_tenantSetting)
                 .WithMigrationsAsSuperuser(_migrationsAsSuperuser);
+            if (_appRole is not null)
+                template.WithAppRole(_appRole);
             if (_progress is not null)
                 template.WithProgress(_progress);
-            var audit = new TenantIsolationEnvironment.AuditSettings(
-                [.. config.Waivers, .. _waivers], [.. config.TenantTables, .. _tenantTables], RequireAppRoleAccess: _appRole is not null);
+            var audit = new TenantIsolationEnvironment.AuditSettings([.. config.Waivers, .. _waivers], [.. config.TenantTables, .. _tenantTables]);
             var built = await template.BuildTemplateAsync(ct).ConfigureAwait(false);
             var timings = new TenantIsolationEnvironment.StartTimings(started, clock.Elapsed - started);
             return new TenantIsolationEnvironment(server, built, audit, timings, locator, _progress);

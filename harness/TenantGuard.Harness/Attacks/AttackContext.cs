@@ -15,6 +15,9 @@ public sealed class AttackContext(AttackTarget target, VerifyOptions options, Se
 
     public FindingCollector Findings { get; } = new();
 
+    /// <summary>The positive control of every attack: tenant A through the same path, on its own rows.</summary>
+    public ControlLedger Controls { get; } = new();
+
     /// <summary>Attacks that could neither succeed nor be refused for the reason expected (e.g. a NOT NULL column the
     /// insert could not fill); reported as facts so nothing is skipped silently.</summary>
     public ConcurrentBag<string> Inconclusive { get; } = [];

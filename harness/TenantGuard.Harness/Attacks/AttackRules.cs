@@ -14,6 +14,7 @@ public static class AttackRules
     public const string RowsVisibleWithoutTenant = "TG2006";
     public const string ContextLeakedAcrossConnections = "TG2007";
     public const string LeakUnderConcurrency = "TG2008";
+    public const string IsolationNotProven = "TG2009";
 
     public static readonly IReadOnlyList<RuleDescriptor> Database =
     [
@@ -35,5 +36,7 @@ public static class AttackRules
             "A tenant set by one borrower of a pooled connection (or one transaction) was still in effect for the next."),
         new(LeakUnderConcurrency, "Leak under concurrency", Severity.Error,
             "Workers running in parallel on one pool saw rows of a tenant other than their own."),
+        new(IsolationNotProven, "Isolation not proven: the tenant cannot reach its own rows", Severity.Warning,
+            "With tenant A's context the application role could not read or change A's own rows through the path an attack used, so the refused attack proves nothing about isolation."),
     ];
 }

@@ -8,4 +8,5 @@ public sealed record AttackTarget(
     string AdminConnectionString,
     string AppRole,
     string TenantColumn,
-    string TenantSetting);
+    string TenantSetting,
+    string? AppRoleOrigin = null);

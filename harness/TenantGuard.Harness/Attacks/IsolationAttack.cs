@@ -22,7 +22,7 @@ public static class IsolationAttack
     public static async Task<Report> RunAsync(TenantDatabase database, VerifyOptions options, CancellationToken ct = default)
     {
         var target = new AttackTarget(database.AppConnectionString, database.AdminConnectionString, database.AppRole, database.TenantColumn,
-            database.TenantSetting ?? FallbackTenantSetting);
+            database.TenantSetting ?? FallbackTenantSetting, database.AppRoleOrigin);
         var report = await RunAsync(target, options, ct).ConfigureAwait(false);
         if (database.TenantSetting is not null)
         {
@@ -78,6 +78,8 @@ public static class IsolationAttack
             await CrossTenantReadAttack.RunOnViewsAndFunctionsAsync(context, new Probe(viewConnection, target.AppRole, target.TenantSetting), ct).ConfigureAwait(false);
         }
 
+        ReportUnprovenTables(context);
+
         options.Progress?.Report("checking pooled connections and concurrent workers…");
         await PoolLeakCheck.RunAsync(context, ct).ConfigureAwait(false);
         await ConcurrencyLeakCheck.RunAsync(context, ct).ConfigureAwait(false);
@@ -87,11 +89,12 @@ public static class IsolationAttack
         var (findings, waived, unmatched) = WaiverMatcher.Apply(Ordered(context.Findings.Findings), ownWaivers);
         var facts = new Dictionary<string, string>
         {
-            ["appRole"] = target.AppRole,
+            ["appRole"] = target.AppRoleOrigin is { Length: > 0 } origin ? origin : target.AppRole,
             ["tenantColumn"] = target.TenantColumn,
             ["tenantSetting"] = target.TenantSetting,
             ["syntheticTenants"] = string.Join(", ", seed.Tenants),
             ["tablesAttacked"] = context.AttackableTables.Count().ToString(CultureInfo.InvariantCulture),
+            ["controlsPassed"] = context.Controls.Passed.ToString(CultureInfo.InvariantCulture),
             ["tablesNotSeeded"] = seed.Unseeded.Count.ToString(CultureInfo.InvariantCulture),
             ["seedMs"] = ((int)seedTime.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
             ["attackMs"] = ((int)(clock.Elapsed - seedTime).TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
@@ -103,6 +106,22 @@ public static class IsolationAttack
         }
 
         return new Report(findings, waived, unmatched, facts, AttackRules.Database);
+    }
+
+    /// <summary>TG2009 for every table where tenant A could not reach its own rows through a path an attack used.</summary>
+    private static void ReportUnprovenTables(AttackContext context)
+    {
+        foreach (var (table, failures) in context.Controls.Failures)
+        {
+            var what = string.Join("; ", failures.Select(f => $"{f.Path}: {f.Why}"));
+            context.Findings.Add(AttackRules.IsolationNotProven, table, table,
+                $"Isolation of {table} is not proven: with tenant A's context, {context.Target.AppRole} could not reach A's own rows ({what}), " +
+                "so the refused attacks through the same paths prove nothing.",
+                $"Check that {context.Target.TenantSetting} is the setting the policies compare with {context.Target.TenantColumn} (--tenant-setting), " +
+                $"that the policies admit a tenant's own rows for {context.Target.AppRole}, and that it holds the privileges the application uses. " +
+                "If the table needs rows the seeder cannot make, give them with --seed-sql.",
+                string.Join(Environment.NewLine, failures.Select(f => f.Transcript)));
+        }
     }
 
     private static List<Finding> Ordered(IEnumerable<Finding> findings) =>

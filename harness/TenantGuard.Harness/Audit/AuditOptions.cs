@@ -19,9 +19,5 @@ public sealed record AuditOptions
     /// <summary>Extra facts to carry into the report (server kind, timings measured by the caller).</summary>
     public IReadOnlyDictionary<string, string> Facts { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Fail (a <see cref="HarnessException"/>) when the app role holds no privilege on any tenant table: set it
-    /// when the role was named by the user, where such a role is almost certainly a typo.</summary>
-    public bool RequireAppRoleAccess { get; init; }
-
     public IProgress<string>? Progress { get; init; }
 }

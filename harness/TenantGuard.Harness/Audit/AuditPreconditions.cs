@@ -1,4 +1,5 @@
 using TenantGuard.Harness.Catalog;
+using TenantGuard.Harness.Databases;
 
 namespace TenantGuard.Harness.Audit;
 
@@ -11,8 +12,7 @@ internal static class AuditPreconditions
     {
         CheckListedTablesExist(context);
         CheckTenantTablesFound(context);
-        if (context.Options.RequireAppRoleAccess)
-            CheckAppRoleReachesTenantTables(context);
+        CheckAppRoleReachesTenantTables(context);
     }
 
     private static void CheckListedTablesExist(AuditContext context)
@@ -30,16 +30,7 @@ internal static class AuditPreconditions
     {
         if (context.TenantTables.Count > 0)
             return;
-        var candidates = context.Catalog.Tables
-            .SelectMany(t => t.Columns.Select(c => c.Name))
-            .Where(LooksLikeTenantColumn)
-            .GroupBy(name => name)
-            .OrderByDescending(g => g.Count())
-            .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Take(5)
-            .Select(g => $"{g.Key} ({g.Count()} table(s))")
-            .ToList();
-        var hint = candidates.Count > 0 ? $" Columns that look like a tenant key: {string.Join(", ", candidates)}." : "";
+        var hint = TenantColumnHint.Describe(context.Catalog.Tables.SelectMany(t => t.Columns.Select(c => c.Name)));
         throw new HarnessException(
             $"No table has a column named {context.TenantColumn} ({context.Catalog.Tables.Count} table(s) after the migrations), " +
             $"so there is nothing to audit.{hint} Pass the column that says which tenant owns a row with --tenant-column " +
@@ -55,18 +46,11 @@ internal static class AuditPreconditions
             return;
         throw new HarnessException(
             $"App role {context.AppRole} holds no privilege on any of the {context.TenantTables.Count} tenant table(s) and owns none: " +
-            "the migrations never grant it anything, so it is not the role your application connects as (a typo?). " +
-            "Pass the role your migrations GRANT to with --app-role (WithAppRole).");
+            "the migrations never grant it anything, so it is not the role your application connects as (a typo?), and an audit " +
+            "of it would prove nothing. Pass the role your migrations GRANT to with --app-role (WithAppRole).");
     }
 
     private static bool Names(TableInfo table, string name) =>
         string.Equals(name, table.QualifiedName, StringComparison.OrdinalIgnoreCase)
         || string.Equals(name, table.Name, StringComparison.OrdinalIgnoreCase);
-
-    private static bool LooksLikeTenantColumn(string column) =>
-        column.EndsWith("_id", StringComparison.Ordinal)
-        && (column.Contains("tenant", StringComparison.Ordinal) || column.Contains("team", StringComparison.Ordinal)
-            || column.Contains("org", StringComparison.Ordinal) || column.Contains("account", StringComparison.Ordinal)
-            || column.Contains("workspace", StringComparison.Ordinal) || column.Contains("company", StringComparison.Ordinal)
-            || column.Contains("customer", StringComparison.Ordinal) || column.Contains("client", StringComparison.Ordinal));
 }

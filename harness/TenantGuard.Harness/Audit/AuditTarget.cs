@@ -8,7 +8,8 @@ public sealed record AuditTarget(
     string AppRole,
     string TenantColumn = "tenant_id",
     string? TenantSetting = null,
-    string? OwnerRole = null)
+    string? OwnerRole = null,
+    string? AppRoleOrigin = null)
 {
     public static AuditTarget From(TenantDatabase database) => new(
         database.AdminConnectionString,
@@ -16,5 +17,6 @@ public sealed record AuditTarget(
         database.AppRole,
         database.TenantColumn,
         database.TenantSetting,
-        database.OwnerRole);
+        database.OwnerRole,
+        database.AppRoleOrigin);
 }

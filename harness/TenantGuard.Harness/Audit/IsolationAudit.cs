@@ -44,7 +44,7 @@ public static class IsolationAudit
     {
         var facts = new Dictionary<string, string>(options.Facts)
         {
-            ["appRole"] = context.AppRole,
+            ["appRole"] = context.Target.AppRoleOrigin is { Length: > 0 } origin ? origin : context.AppRole,
             ["tenantColumn"] = context.TenantColumn,
             ["tenantSetting"] = context.TenantSetting ?? "(none found)",
             ["tenantTables"] = context.TenantTables.Count.ToString(CultureInfo.InvariantCulture),

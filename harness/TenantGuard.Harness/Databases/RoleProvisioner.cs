@@ -3,7 +3,7 @@ using Npgsql;
 namespace TenantGuard.Harness.Databases;
 
 /// <summary>
-/// Creates the two roles a tenant database needs, through the admin connection. Roles are server-wide, so each
+/// Creates the roles a tenant database needs before its migrations, through the admin connection. Roles are server-wide, so each
 /// step tolerates the role being there already (an earlier template, a parallel build, an earlier run).
 /// </summary>
 internal static class RoleProvisioner
@@ -27,37 +27,30 @@ internal static class RoleProvisioner
     }
 
     /// <summary>
-    /// Before the migrations: the application role exists (LOGIN NOSUPERUSER NOBYPASSRLS) so their GRANTs to it work.
-    /// When the migrations create it themselves, their definition replaces this one.
+    /// Before the migrations: the roles they grant to without creating them exist, as plain roles (NOLOGIN NOSUPERUSER
+    /// NOBYPASSRLS), since in production someone made them before the migrations ran. Returns the roles created here.
     /// </summary>
-    public static async Task EnsureAppRoleAsync(NpgsqlDataSource admin, Version serverVersion, string appRole, string password,
-        string owner, CancellationToken ct)
+    public static async Task<IReadOnlyList<string>> EnsureExternalRolesAsync(NpgsqlDataSource admin, Version serverVersion,
+        IEnumerable<string> roles, string owner, CancellationToken ct)
     {
-        _ = await CreateIfMissingAsync(admin, appRole,
-            $"CREATE ROLE {SqlIdentifier.Quote(appRole)} LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD {SqlIdentifier.Literal(password)}",
-            ct).ConfigureAwait(false);
-        if (serverVersion.Major >= 16)
+        var created = new List<string>();
+        foreach (var role in roles.Where(r => r != owner))
         {
-            // From PostgreSQL 16 CREATEROLE only covers roles one administers: let the owner redefine the app role
-            // (a CREATE ROLE app_user in the migrations), without inheriting its privileges or acting as it.
-            await ExecuteAsync(admin,
-                $"GRANT {SqlIdentifier.Quote(appRole)} TO {SqlIdentifier.Quote(owner)} WITH ADMIN OPTION, INHERIT FALSE, SET FALSE",
-                ct).ConfigureAwait(false);
+            if (!await CreateIfMissingAsync(admin, role, $"CREATE ROLE {SqlIdentifier.Quote(role)} NOLOGIN NOSUPERUSER NOBYPASSRLS", ct)
+                    .ConfigureAwait(false))
+                continue;
+            created.Add(role);
+            if (serverVersion.Major >= 16)
+            {
+                // From PostgreSQL 16 CREATEROLE only covers roles one administers: let the migration role ALTER or GRANT
+                // the role as a migration user that made it would, without inheriting its privileges or acting as it.
+                await ExecuteAsync(admin,
+                    $"GRANT {SqlIdentifier.Quote(role)} TO {SqlIdentifier.Quote(owner)} WITH ADMIN OPTION, INHERIT FALSE, SET FALSE",
+                    ct).ConfigureAwait(false);
+            }
         }
-    }
 
-    /// <summary>After the migrations: a role they created without LOGIN gets LOGIN and a password, so the checks can connect.</summary>
-    public static async Task EnsureAppRoleCanLogInAsync(NpgsqlDataSource admin, string appRole, string password,
-        CancellationToken ct)
-    {
-        await using var command = admin.CreateCommand("SELECT rolcanlogin FROM pg_roles WHERE rolname = $1");
-        command.Parameters.AddWithValue(appRole);
-        var canLogIn = await command.ExecuteScalarAsync(ct).ConfigureAwait(false);
-        if (canLogIn is false)
-        {
-            await ExecuteAsync(admin,
-                $"ALTER ROLE {SqlIdentifier.Quote(appRole)} LOGIN PASSWORD {SqlIdentifier.Literal(password)}", ct).ConfigureAwait(false);
-        }
+        return created;
     }
 
     /// <summary>Creates the role unless it exists; true when this call created it.</summary>

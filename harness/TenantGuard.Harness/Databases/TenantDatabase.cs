@@ -10,22 +10,22 @@ namespace TenantGuard.Harness;
 /// </summary>
 public sealed class TenantDatabase : IAsyncDisposable
 {
+    private readonly TenantDatabaseTemplate _template;
     private readonly Lazy<NpgsqlDataSource> _ownerDataSource;
     private readonly Lazy<NpgsqlDataSource> _appDataSource;
     private int _disposed;
 
-    internal TenantDatabase(PostgresServer server, string name, TenantDatabaseTemplate.Roles roles, string tenantColumn,
-        string? tenantSetting, IReadOnlyDictionary<string, int> tenantSettingCandidates)
+    internal TenantDatabase(PostgresServer server, string name, TenantDatabaseTemplate template, string ownerPassword)
     {
         Server = server;
         Name = name;
-        AppRole = roles.App;
-        OwnerRole = roles.Owner;
-        TenantColumn = tenantColumn;
-        TenantSetting = tenantSetting;
-        TenantSettingCandidates = tenantSettingCandidates;
-        OwnerConnectionString = server.ConnectionStringFor(name, roles.Owner, roles.OwnerPassword);
-        AppConnectionString = server.ConnectionStringFor(name, roles.App, roles.AppPassword);
+        _template = template;
+        AppRoleOrigin = template.AppRoleOrigin;
+        OwnerRole = template.OwnerRole;
+        TenantColumn = template.TenantColumn;
+        TenantSetting = template.TenantSetting;
+        TenantSettingCandidates = template.TenantSettingCandidates;
+        OwnerConnectionString = server.ConnectionStringFor(name, OwnerRole, ownerPassword);
         AdminConnectionString = server.ConnectionStringFor(name);
         _ownerDataSource = new Lazy<NpgsqlDataSource>(() => NpgsqlDataSource.Create(OwnerConnectionString));
         _appDataSource = new Lazy<NpgsqlDataSource>(() => NpgsqlDataSource.Create(AppConnectionString));
@@ -35,8 +35,12 @@ public sealed class TenantDatabase : IAsyncDisposable
 
     public string Name { get; }
 
-    /// <summary>The role the application connects as: never a superuser, never BYPASSRLS unless the migrations say so.</summary>
-    public string AppRole { get; }
+    /// <summary>The role the application connects as, with the attributes the migrations gave it. When it could not
+    /// be named or inferred, reading it throws a <see cref="HarnessException"/> that asks which role it is.</summary>
+    public string AppRole => _template.AppRole;
+
+    /// <summary>How the app role was found (named or inferred) and where its definition comes from.</summary>
+    public string AppRoleOrigin { get; }
 
     /// <summary>The role that ran the migrations and owns the database.</summary>
     public string OwnerRole { get; }
@@ -54,7 +58,9 @@ public sealed class TenantDatabase : IAsyncDisposable
 
     public string OwnerConnectionString { get; }
 
-    public string AppConnectionString { get; }
+    /// <summary>Connects as a throwaway login whose sessions act as <see cref="AppRole"/> (current_user is the app role),
+    /// so the app role itself is checked exactly as the migrations left it.</summary>
+    public string AppConnectionString => Server.ConnectionStringFor(Name, _template.AppLogin.Name, _template.AppLogin.Password);
 
     /// <summary>The superuser (or the existing server's given user) on this database.</summary>
     public string AdminConnectionString { get; }
@@ -81,7 +87,8 @@ public sealed class TenantDatabase : IAsyncDisposable
         }
 
         // Connections opened with the connection strings directly sit in Npgsql's global pools.
-        foreach (var connectionString in new[] { OwnerConnectionString, AppConnectionString, AdminConnectionString })
+        foreach (var connectionString in new[] { OwnerConnectionString, AdminConnectionString }
+                     .Concat(_template.HasAppRole ? [AppConnectionString] : []))
         {
             using var connection = new NpgsqlConnection(connectionString);
             NpgsqlConnection.ClearPool(connection);

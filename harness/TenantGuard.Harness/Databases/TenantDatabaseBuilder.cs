@@ -15,17 +15,20 @@ namespace TenantGuard.Harness;
 /// migration user would, so FORCE ROW LEVEL SECURITY behaves as it does in production; the superuser only creates
 /// roles and databases. Migrations that need a superuser fail with a message that says so;
 /// <see cref="WithMigrationsAsSuperuser"/> runs them as the superuser instead.
-/// Roles are shared by every database on a server: the application role is created before the migrations (so their
-/// GRANTs work), a CREATE ROLE in the migrations for a role that exists is applied as a redefinition of it, and so
-/// many templates whose migrations all create <c>app_user</c> can share one server. Templates that need different
-/// definitions of the same role at the same time need different role names or their own server.
+/// The migrations run as written: a role they create (CREATE ROLE, also inside a guarded DO block) is never made
+/// beforehand, so their definition is the one checked. Roles they only grant to exist in production before they run,
+/// so those are created first, as plain NOSUPERUSER NOBYPASSRLS roles. The application role is then named or inferred
+/// (<see cref="AppRoleResolution"/>) and the checks act as it through a throwaway login (<c>tg_act_…</c>), never
+/// by changing it. Roles are shared by every database on a server: a CREATE ROLE for a role an earlier template's
+/// migrations made is applied as a redefinition of it, so templates that need different definitions of the same
+/// role at the same time need different role names or their own server.
 /// </remarks>
 public sealed class TenantDatabaseBuilder
 {
     private readonly PostgresServer _server;
     private string? _migrations;
-    private string _appRole = "app_user";
-    private string _appPassword = "tenantguard";
+    private string? _appRole;
+    private readonly List<string> _tenantTables = [];
     public const string DefaultOwnerRole = "tenantguard_owner";
 
     private string _ownerRole = DefaultOwnerRole;
@@ -47,11 +50,18 @@ public sealed class TenantDatabaseBuilder
         return this;
     }
 
-    /// <summary>The role the application connects as (default <c>app_user</c>); the checks run as it.</summary>
-    public TenantDatabaseBuilder WithAppRole(string role, string password = "tenantguard")
+    /// <summary>The role the application connects as; the checks act as it. When not given, it is inferred from the
+    /// migrations: the one role besides the tables' owners that they grant access to tenant tables.</summary>
+    public TenantDatabaseBuilder WithAppRole(string role)
     {
         _appRole = RequireName(role, nameof(role));
-        _appPassword = password;
+        return this;
+    }
+
+    /// <summary>Tenant-owned tables without the tenant column, for inferring the app role.</summary>
+    public TenantDatabaseBuilder WithTenantTables(params string[] tables)
+    {
+        _tenantTables.AddRange(tables);
         return this;
     }
 
@@ -94,25 +104,28 @@ public sealed class TenantDatabaseBuilder
         return this;
     }
 
-    /// <summary>Creates the roles and a template database, and migrates it once.</summary>
+    /// <summary>Creates the roles the migrations rely on and a template database, migrates it once, and finds the
+    /// application role and the tenant setting.</summary>
     public async Task<TenantDatabaseTemplate> BuildTemplateAsync(CancellationToken ct = default)
     {
         var stopwatch = Stopwatch.StartNew();
         var files = _migrations is null ? [] : MigrationFolder.Load(_migrations);
+        var roles = MigrationRolePlan.Read(files);
         var admin = _server.AdminDataSource;
         // The default owner is TenantGuard's own role, so its password may be set (to a random one per server); a
         // role the user names keeps the password it has.
         var ownsOwnerRole = _ownerRole == DefaultOwnerRole && _ownerPassword is null;
         var ownerPassword = _ownerPassword ?? _server.GeneratedOwnerPassword;
         await RoleProvisioner.EnsureOwnerAsync(admin, _ownerRole, ownerPassword, ownsOwnerRole, ct).ConfigureAwait(false);
-        await RoleProvisioner.EnsureAppRoleAsync(admin, _server.ServerVersion, _appRole, _appPassword, _ownerRole, ct)
-            .ConfigureAwait(false);
+        var external = await RoleProvisioner.EnsureExternalRolesAsync(admin, _server.ServerVersion,
+            roles.External.Select(r => r.Role), _ownerRole, ct).ConfigureAwait(false);
+        if (external.Count > 0)
+            _progress?.Report($"created before the migrations, which grant to them without creating them: {string.Join(", ", external)}");
 
         var name = "tg_template_" + Guid.NewGuid().ToString("N")[..12];
         await RoleProvisioner.ExecuteAsync(admin,
             $"CREATE DATABASE {SqlIdentifier.Quote(name)} OWNER {SqlIdentifier.Quote(_ownerRole)}", ct).ConfigureAwait(false);
-        var template = new TenantDatabaseTemplate(_server, name, new TenantDatabaseTemplate.Roles(
-            _ownerRole, ownerPassword, _appRole, _appPassword), _tenantColumn);
+        var template = new TenantDatabaseTemplate(_server, name, _ownerRole, ownerPassword, _tenantColumn);
         try
         {
             var migrator = _migrationsAsSuperuser
@@ -120,9 +133,15 @@ public sealed class TenantDatabaseBuilder
                 : new NpgsqlConnectionStringBuilder(_server.ConnectionStringFor(name, _ownerRole, ownerPassword)) { Pooling = false };
             var runAs = _migrationsAsSuperuser ? $"{migrator.Username} (superuser)" : _ownerRole;
             var resetRolesAs = _server.Kind == "existing" ? null : admin;
-            var summary = await new MigrationRunner(migrator.ConnectionString, resetRolesAs, runAs, _appRole, _progress)
+            var summary = await new MigrationRunner(migrator.ConnectionString, resetRolesAs, runAs, _progress)
                 .ApplyAsync(files, ct).ConfigureAwait(false);
-            await RoleProvisioner.EnsureAppRoleCanLogInAsync(admin, _appRole, _appPassword, ct).ConfigureAwait(false);
+
+            var databaseConnection = new NpgsqlConnectionStringBuilder(_server.ConnectionStringFor(name)) { Pooling = false };
+            var appRole = await AppRoleResolver.ResolveAsync(admin, databaseConnection.ConnectionString,
+                new AppRoleResolver.Request(_appRole, _tenantColumn, _tenantTables, _migrationsAsSuperuser ? migrator.Username! : _ownerRole,
+                    databaseConnection.Username!, roles), ct).ConfigureAwait(false);
+            _progress?.Report(appRole.Role is null ? $"app role: {appRole.Problem}" : $"app role {appRole.Origin}");
+            template.UseAppRole(appRole, appRole.Role is null ? null : await AppRoleLogin.CreateAsync(admin, appRole.Role, ct).ConfigureAwait(false));
 
             var detection = await DetectTenantSettingAsync(name, ct).ConfigureAwait(false);
             template.Complete(detection.Setting, detection.Candidates, summary);

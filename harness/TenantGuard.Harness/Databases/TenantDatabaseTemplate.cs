@@ -11,27 +11,47 @@ namespace TenantGuard.Harness;
 /// </summary>
 public sealed class TenantDatabaseTemplate : IAsyncDisposable
 {
-    internal sealed record Roles(string Owner, string OwnerPassword, string App, string AppPassword);
+    /// <summary>The owner that ran the migrations, the application role, and the login that acts as it.</summary>
+    internal sealed record Roles(string Owner, string OwnerPassword, string App, AppRoleLogin AppLogin);
 
-    private readonly Roles _roles;
+    private readonly string _owner;
+    private readonly string _ownerPassword;
+    private Roles? _roles;
+    private AppRoleResolution? _appRole;
     private MigrationRunner.Summary? _migrations;
     private int _disposed;
 
-    internal TenantDatabaseTemplate(PostgresServer server, string name, Roles roles, string tenantColumn)
+    internal TenantDatabaseTemplate(PostgresServer server, string name, string owner, string ownerPassword, string tenantColumn)
     {
         Server = server;
         Name = name;
-        _roles = roles;
+        _owner = owner;
+        _ownerPassword = ownerPassword;
         TenantColumn = tenantColumn;
     }
+
+    /// <summary>The roles, or a <see cref="HarnessException"/> (exit 2) asking which role the application connects as.</summary>
+    private Roles RolesInUse => _roles ?? throw new HarnessException(
+        _appRole?.Problem ?? "The template's app role has not been resolved yet.");
 
     public PostgresServer Server { get; }
 
     public string Name { get; }
 
-    public string AppRole => _roles.App;
+    /// <summary>The role the application connects as, named or inferred; the checks act as it. When it could be
+    /// neither (several candidates, none), reading it throws a <see cref="HarnessException"/> that asks.</summary>
+    public string AppRole => RolesInUse.App;
 
-    public string OwnerRole => _roles.Owner;
+    /// <summary>How the app role was found and where its definition comes from, for the report's facts.</summary>
+    public string AppRoleOrigin { get; private set; } = "";
+
+    public string OwnerRole => _owner;
+
+    /// <summary>True when the app role was named or inferred; false when reading it would ask the user.</summary>
+    public bool HasAppRole => _roles is not null;
+
+    /// <summary>The login whose sessions act as the app role.</summary>
+    internal AppRoleLogin AppLogin => RolesInUse.AppLogin;
 
     public string TenantColumn { get; }
 
@@ -57,7 +77,7 @@ public sealed class TenantDatabaseTemplate : IAsyncDisposable
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         var name = "tg_" + Guid.NewGuid().ToString("N")[..16];
         var sql = $"CREATE DATABASE {SqlIdentifier.Quote(name)} TEMPLATE {SqlIdentifier.Quote(Name)} " +
-                  $"OWNER {SqlIdentifier.Quote(_roles.Owner)}";
+                  $"OWNER {SqlIdentifier.Quote(_owner)}";
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -72,7 +92,7 @@ public sealed class TenantDatabaseTemplate : IAsyncDisposable
             }
         }
 
-        return new TenantDatabase(Server, name, _roles, TenantColumn, TenantSetting, TenantSettingCandidates);
+        return new TenantDatabase(Server, name, this, _ownerPassword);
     }
 
     public async ValueTask DisposeAsync()
@@ -93,6 +113,17 @@ public sealed class TenantDatabaseTemplate : IAsyncDisposable
         {
             // The server is gone already (stopped first): so is the template.
         }
+
+        if (_roles is not null)
+            await _roles.AppLogin.DropAsync(Server.AdminDataSource).ConfigureAwait(false);
+    }
+
+    internal void UseAppRole(AppRoleResolution appRole, AppRoleLogin? login)
+    {
+        _appRole = appRole;
+        if (appRole.Role is not null && login is not null)
+            _roles = new Roles(_owner, _ownerPassword, appRole.Role, login);
+        AppRoleOrigin = appRole.Origin;
     }
 
     internal void Complete(string? tenantSetting, IReadOnlyDictionary<string, int> candidates, MigrationRunner.Summary migrations)

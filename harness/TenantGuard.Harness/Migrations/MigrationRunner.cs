@@ -17,7 +17,6 @@ internal sealed class MigrationRunner
     private readonly string _connectionString;
     private readonly NpgsqlDataSource? _resetRolesAs;
     private readonly string _runAs;
-    private readonly string? _appRole;
     private readonly IProgress<string>? _progress;
 
     /// <param name="connectionString">The role that runs the migrations, on the target database.</param>
@@ -26,11 +25,8 @@ internal sealed class MigrationRunner
     /// start, where nothing is taken away from a role the harness does not own (its password, say).
     /// </param>
     /// <param name="runAs">The role name, for messages.</param>
-    /// <param name="appRole">The application role, whose LOGIN a redefinition leaves alone.</param>
-    public MigrationRunner(string connectionString, NpgsqlDataSource? resetRolesAs, string runAs, string? appRole,
-        IProgress<string>? progress)
+    public MigrationRunner(string connectionString, NpgsqlDataSource? resetRolesAs, string runAs, IProgress<string>? progress)
     {
-        _appRole = appRole;
         _connectionString = connectionString;
         _resetRolesAs = resetRolesAs;
         _runAs = runAs;
@@ -176,18 +172,16 @@ internal sealed class MigrationRunner
         }
 
         var role = CreateRoleStatement.Parse(statement);
-        _progress?.Report($"role {role.RoleName} exists already (roles are server-wide, and the app role is created " +
-                          "before the migrations): applying this CREATE ROLE to it");
-        var isAppRole = role.RoleName == _appRole;
+        _progress?.Report($"role {role.RoleName} exists already (roles are server-wide: an earlier migration set on this server " +
+                          "made it): applying this CREATE ROLE to it");
         if (_resetRolesAs is not null)
         {
             await using var admin = await _resetRolesAs.OpenConnectionAsync(ct).ConfigureAwait(false);
-            await ExecuteAsync(admin, role.ResetAttributes(keepLogin: isAppRole), ct).ConfigureAwait(false);
+            await ExecuteAsync(admin, role.ResetAttributes(), ct).ConfigureAwait(false);
         }
 
         // The statement's own attributes and grants run as the migration role, so privileges it lacks still fail.
-        var alter = isAppRole ? role.AlterRoleKeepingLogin : role.AlterRole;
-        foreach (var sql in new[] { alter }.Concat(role.Grants).OfType<string>())
+        foreach (var sql in new[] { role.AlterRole }.Concat(role.Grants).OfType<string>())
         {
             await ExecuteAsync(connection, sql, ct).ConfigureAwait(false);
         }
@@ -214,9 +208,9 @@ internal sealed class MigrationRunner
         if (e.SqlState == PostgresErrorCodes.UndefinedObject && RoleNamed(e.MessageText) is { } role)
         {
             // Usually a GRANT to the role the application connects as, under another name than the one configured.
-            message += $"\nOnly the application role ({_appRole}) and the roles the migrations create exist on this server. " +
-                       $"If {role} is the role your application connects as, pass --app-role {role} (WithAppRole); " +
-                       "otherwise create it in the migrations (CREATE ROLE).";
+            message += $"\nThe role {role} is neither created by the migrations nor named where TenantGuard looks for the roles they " +
+                       "rely on (GRANT … TO, OWNER TO, CREATE POLICY … TO, SET ROLE, ALTER ROLE), so it was not created beforehand " +
+                       "(dynamic SQL?). Create it in the migrations (CREATE ROLE), as whoever runs them in production does.";
         }
         else if (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && !_runAs.EndsWith("(superuser)", StringComparison.Ordinal))
         {

@@ -73,7 +73,12 @@ public sealed class IsolationAttackTests(PostgresServerFixture fixture)
             CREATE POLICY tasks_insert ON tasks FOR INSERT WITH CHECK (true);
             """);
 
-        Assert.Equal(["TG2004"], Rules(report));
+        Assert.Equal(["TG2004", "TG2009"], Rules(report));
+        // No UPDATE or DELETE policy: refused cross-tenant updates and deletes prove nothing, since tenant A cannot
+        // update or delete its own rows either.
+        var unproven = Assert.Single(report.Findings, f => f.Rule == "TG2009");
+        Assert.Contains("update by key: 0 of tenant A's own rows", unproven.Message);
+        Assert.Contains("delete by key: 0 of tenant A's own rows", unproven.Message);
     }
 
     [Fact]

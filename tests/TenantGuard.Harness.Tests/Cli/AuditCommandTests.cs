@@ -142,15 +142,27 @@ public sealed class AuditCommandTests(PostgresServerFixture fixture)
     }
 
     [Fact]
-    public async Task A_grant_to_an_unknown_role_exits_2()
+    public async Task Two_roles_granted_access_exit_2_asking_which_is_the_app()
     {
-        using var folder = MigrationsFolder.Create(("001_schema.sql", Schemas.CorrectOrders + "GRANT SELECT ON orders TO reporting_ghost;"));
+        using var folder = MigrationsFolder.Create(("001_schema.sql", Schemas.CorrectOrders + "GRANT SELECT ON orders TO reporting;"));
 
         var result = await AuditAsync(folder);
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Contains("role \"reporting_ghost\" does not exist", result.Stderr);
-        Assert.Contains("pass --app-role reporting_ghost", result.Stderr);
+        Assert.Contains("Which role does the application connect as?", result.Stderr);
+        Assert.Contains("app_user (", result.Stderr);
+        Assert.Contains("reporting (", result.Stderr);
+    }
+
+    [Fact]
+    public async Task The_only_role_granted_access_is_inferred_and_said_so()
+    {
+        using var folder = MigrationsFolder.Create(("001_schema.sql", Schemas.CorrectOrders.Replace("app_user", "web_backend", StringComparison.Ordinal)));
+
+        var result = await AuditAsync(folder);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("web_backend, inferred", result.Stdout);
     }
 
     [Fact]

@@ -3,43 +3,136 @@ using TenantGuard.Harness.Tests.Infrastructure;
 
 namespace TenantGuard.Harness.Tests.Databases;
 
+/// <summary>The app role is the one the migrations define, found from their grants or named, and the checks act as it
+/// without changing it.</summary>
 [Collection("postgres")]
 public sealed class AppRoleTests(PostgresServerFixture fixture)
 {
-    [Fact]
-    public async Task A_role_the_migrations_do_not_create_is_created_as_a_plain_login_role()
-    {
-        var role = "tg_app_" + Guid.NewGuid().ToString("N")[..8];
-        using var folder = MigrationsFolder.Create(("001_table.sql", $"CREATE TABLE items (id int);\nGRANT SELECT ON items TO {role};"));
+    private static string NewRole() => "tg_app_" + Guid.NewGuid().ToString("N")[..8];
 
-        await using var template = await fixture.BuildTemplateAsync(folder.Path, b => b.WithAppRole(role));
+    private static string Items(string role) =>
+        $"CREATE TABLE items (tenant_id uuid NOT NULL, id int);\nGRANT SELECT, INSERT ON items TO {role};";
+
+    [Fact]
+    public async Task A_role_the_migrations_grant_to_without_creating_it_exists_before_them_as_a_plain_role()
+    {
+        var role = NewRole();
+        using var folder = MigrationsFolder.Create(("001_table.sql", Items(role)));
+
+        await using var template = await fixture.BuildTemplateAsync(folder.Path);
         await using var database = await template.CreateDatabaseAsync();
 
-        var attributes = await RoleAsync(database, role);
-        Assert.Equal((true, false, false), attributes);
-        await using var app = await database.AppDataSource.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand("SELECT current_user || ':' || count(*) FROM items", app);
-        Assert.Equal($"{role}:0", await command.ExecuteScalarAsync());
+        Assert.Equal(role, database.AppRole);
+        Assert.Equal((false, false, false), await AttributesAsync(role));
+        Assert.Contains("inferred", database.AppRoleOrigin);
+        Assert.Contains("the migrations do not create it", database.AppRoleOrigin);
+        Assert.Equal($"{role}:0", await ScalarAsync(database, "SELECT current_user || ':' || count(*) FROM items"));
     }
 
     [Fact]
-    public async Task A_role_the_migrations_create_without_login_gets_login()
+    public async Task A_role_created_in_a_guarded_do_block_keeps_the_attributes_the_migrations_give_it()
     {
-        var role = "tg_app_" + Guid.NewGuid().ToString("N")[..8];
-        using var folder = MigrationsFolder.Create(("001_role.sql", $"CREATE ROLE {role} NOLOGIN;\nCREATE TABLE items (id int);"));
+        var role = NewRole();
+        using var folder = MigrationsFolder.Create(("001_roles.sql", $"""
+            DO $$
+            BEGIN
+                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}') THEN
+                    CREATE ROLE {role} NOLOGIN BYPASSRLS;
+                END IF;
+            END
+            $$;
+            {Items(role)}
+            """));
 
-        await using var template = await fixture.BuildTemplateAsync(folder.Path, b => b.WithAppRole(role));
+        await using var template = await fixture.BuildTemplateAsync(folder.Path, b => b.WithMigrationsAsSuperuser());
         await using var database = await template.CreateDatabaseAsync();
 
-        Assert.True((await RoleAsync(database, role)).CanLogIn);
-        await using var app = await database.AppDataSource.OpenConnectionAsync();
-        Assert.Equal(System.Data.ConnectionState.Open, app.State);
+        Assert.Equal((false, false, true), await AttributesAsync(role));
+        Assert.Contains("defined by the migrations at", database.AppRoleOrigin);
+        // The checks act as the role itself: its BYPASSRLS is in effect for them.
+        Assert.Equal("on", await ScalarAsync(database, "SELECT CASE WHEN rolbypassrls THEN 'on' ELSE 'off' END FROM pg_roles WHERE rolname = current_user"));
+    }
+
+    [Fact]
+    public async Task Acting_as_the_app_role_survives_reset_role_and_discard_all()
+    {
+        var role = NewRole();
+        using var folder = MigrationsFolder.Create(("001_table.sql", Items(role)));
+        await using var template = await fixture.BuildTemplateAsync(folder.Path);
+        await using var database = await template.CreateDatabaseAsync();
+
+        await using var connection = new NpgsqlConnection(database.AppConnectionString);
+        await connection.OpenAsync();
+        foreach (var reset in new[] { "RESET ROLE", "DISCARD ALL", "RESET ALL" })
+        {
+            await using var command = new NpgsqlCommand($"{reset}; SELECT current_user", connection);
+            Assert.Equal(role, await command.ExecuteScalarAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Several_roles_granted_access_is_a_question_listing_them()
+    {
+        var (reader, writer) = (NewRole(), NewRole());
+        using var folder = MigrationsFolder.Create(("001_table.sql", Items(reader) + $"\nGRANT SELECT ON items TO {writer};"));
+        await using var template = await fixture.BuildTemplateAsync(folder.Path);
+
+        var error = Assert.Throws<HarnessException>(() => template.AppRole);
+
+        Assert.Contains("Which role does the application connect as?", error.Message);
+        Assert.Contains($"{reader} (", error.Message);
+        Assert.Contains($"{writer} (", error.Message);
+        Assert.Contains("--app-role", error.Message);
+    }
+
+    [Fact]
+    public async Task No_role_granted_access_is_a_question_that_names_the_owner()
+    {
+        using var folder = MigrationsFolder.Create(("001_table.sql", "CREATE TABLE items (tenant_id uuid NOT NULL, id int);"));
+        await using var template = await fixture.BuildTemplateAsync(folder.Path);
+        await using var database = await template.CreateDatabaseAsync();
+
+        var error = Assert.Throws<HarnessException>(() => database.AppRole);
+
+        Assert.Contains("grant no role other than the tables' owners", error.Message);
+        Assert.Contains($"--app-role {template.OwnerRole}", error.Message);
+    }
+
+    [Fact]
+    public async Task A_named_role_nothing_creates_is_created_after_the_migrations_and_said_so()
+    {
+        var role = NewRole();
+        using var folder = MigrationsFolder.Create(("001_table.sql", "CREATE TABLE items (tenant_id uuid NOT NULL, id int);"));
+
+        await using var template = await fixture.BuildTemplateAsync(folder.Path, b => b.WithAppRole(role));
+
+        Assert.Equal(role, template.AppRole);
+        Assert.Contains("created after them as NOSUPERUSER NOBYPASSRLS", template.AppRoleOrigin);
+        Assert.Equal((false, false, false), await AttributesAsync(role));
+    }
+
+    [Fact]
+    public async Task The_login_that_acts_as_the_app_role_is_dropped_with_the_template()
+    {
+        var role = NewRole();
+        using var folder = MigrationsFolder.Create(("001_table.sql", Items(role)));
+        var template = await fixture.BuildTemplateAsync(folder.Path);
+        string login;
+        await using (var database = await template.CreateDatabaseAsync())
+        {
+            login = new NpgsqlConnectionStringBuilder(database.AppConnectionString).Username!;
+        }
+
+        Assert.StartsWith("tg_act_", login);
+        Assert.True(await RoleExistsAsync(login));
+        await template.DisposeAsync();
+        Assert.False(await RoleExistsAsync(login));
     }
 
     [Fact]
     public async Task Templates_whose_migrations_all_create_app_user_share_one_server()
     {
-        const string migration = "CREATE ROLE app_user NOLOGIN;\nCREATE TABLE items (id int);\nGRANT SELECT ON items TO app_user;";
+        const string migration = "CREATE ROLE app_user NOLOGIN;\nCREATE TABLE items (tenant_id uuid, id int);\nGRANT SELECT ON items TO app_user;";
         using var first = MigrationsFolder.Create(("001_role.sql", migration));
         using var second = MigrationsFolder.Create(("001_role.sql", migration));
 
@@ -48,55 +141,33 @@ public sealed class AppRoleTests(PostgresServerFixture fixture)
         await using var database = await secondTemplate.CreateDatabaseAsync();
 
         Assert.Equal("app_user", database.AppRole);
-        await using var app = await database.AppDataSource.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM items", app);
-        Assert.Equal(0L, await command.ExecuteScalarAsync());
-    }
-
-    [Fact]
-    public async Task Redefining_the_app_role_never_takes_its_login_away_while_other_databases_use_it()
-    {
-        using var folder = MigrationsFolder.Create(
-            ("001_role.sql", "CREATE ROLE app_user NOLOGIN;"),
-            ("002_table.sql", "CREATE TABLE items (id int);"));
-        await using var first = await fixture.BuildTemplateAsync(folder.Path);
-        var canLogInDuringBuild = new List<bool>();
-        var progress = new OnReport(line =>
-        {
-            if (line.StartsWith("migrating", StringComparison.Ordinal) && line.Contains("002_table.sql", StringComparison.Ordinal))
-            {
-                using var connection = new NpgsqlConnection(fixture.Server.AdminConnectionString);
-                connection.Open();
-                using var command = new NpgsqlCommand("SELECT rolcanlogin FROM pg_roles WHERE rolname = 'app_user'", connection);
-                canLogInDuringBuild.Add((bool)command.ExecuteScalar()!);
-            }
-        });
-
-        await using var second = await fixture.BuildTemplateAsync(folder.Path, b => b.WithProgress(progress));
-
-        Assert.Equal([true], canLogInDuringBuild);
+        Assert.Equal(0L, await ScalarAsync(database, "SELECT count(*) FROM items"));
     }
 
     [Fact]
     public async Task A_redefined_role_takes_the_attributes_of_the_latest_migration()
     {
-        var role = "tg_app_" + Guid.NewGuid().ToString("N")[..8];
+        var role = NewRole();
         using var first = MigrationsFolder.Create(("001_role.sql", $"CREATE ROLE {role} CREATEDB;"));
         using var second = MigrationsFolder.Create(("001_role.sql", $"CREATE ROLE {role} LOGIN;"));
 
         await using var firstTemplate = await fixture.BuildTemplateAsync(first.Path, b => b.WithAppRole(role));
         await using var secondTemplate = await fixture.BuildTemplateAsync(second.Path, b => b.WithAppRole(role));
-        await using var database = await secondTemplate.CreateDatabaseAsync();
 
-        await using var command = database.Server.AdminDataSource.CreateCommand(
-            "SELECT rolcreatedb FROM pg_roles WHERE rolname = $1");
+        await using var command = fixture.Server.AdminDataSource.CreateCommand("SELECT rolcreatedb FROM pg_roles WHERE rolname = $1");
         command.Parameters.AddWithValue(role);
         Assert.Equal(false, await command.ExecuteScalarAsync());
     }
 
-    private static async Task<(bool CanLogIn, bool Superuser, bool BypassRls)> RoleAsync(TenantDatabase database, string role)
+    private static async Task<object?> ScalarAsync(TenantDatabase database, string sql)
     {
-        await using var command = database.Server.AdminDataSource.CreateCommand(
+        await using var command = database.AppDataSource.CreateCommand(sql);
+        return await command.ExecuteScalarAsync();
+    }
+
+    private async Task<(bool CanLogIn, bool Superuser, bool BypassRls)> AttributesAsync(string role)
+    {
+        await using var command = fixture.Server.AdminDataSource.CreateCommand(
             "SELECT rolcanlogin, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = $1");
         command.Parameters.AddWithValue(role);
         await using var reader = await command.ExecuteReaderAsync();
@@ -104,8 +175,10 @@ public sealed class AppRoleTests(PostgresServerFixture fixture)
         return (reader.GetBoolean(0), reader.GetBoolean(1), reader.GetBoolean(2));
     }
 
-    private sealed class OnReport(Action<string> report) : IProgress<string>
+    private async Task<bool> RoleExistsAsync(string role)
     {
-        public void Report(string value) => report(value);
+        await using var command = fixture.Server.AdminDataSource.CreateCommand("SELECT count(*) FROM pg_roles WHERE rolname = $1");
+        command.Parameters.AddWithValue(role);
+        return (long)(await command.ExecuteScalarAsync())! == 1;
     }
 }

@@ -47,7 +47,7 @@ public sealed class TemplateTests(PostgresServerFixture fixture)
         using var folder = MigrationsFolder.Create(("001_table.sql", "CREATE TABLE items (id int);"));
         await using var template = await fixture.BuildTemplateAsync(folder.Path);
         var database = await template.CreateDatabaseAsync();
-        var open = new NpgsqlConnection(database.AppConnectionString);
+        var open = new NpgsqlConnection(database.OwnerConnectionString);
         await open.OpenAsync();
 
         await database.DisposeAsync();

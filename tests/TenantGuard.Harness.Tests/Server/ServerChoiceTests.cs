@@ -12,7 +12,7 @@ public sealed class ServerChoiceTests(PostgresServerFixture fixture)
     {
         var existing = await new PostgresServerBuilder().WithConnectionString(fixture.Server.AdminConnectionString).StartAsync();
         using var folder = MigrationsFolder.Create(
-            ("001_table.sql", "CREATE TABLE items (id int);\nGRANT SELECT ON items TO app_user;"));
+            ("001_table.sql", "CREATE TABLE items (tenant_id uuid, id int);\nGRANT SELECT ON items TO app_user;"));
         await using (existing)
         {
             Assert.Equal("existing", existing.Kind);

@@ -3,7 +3,7 @@ using TenantGuard.Harness.Attacks.Seeding;
 namespace TenantGuard.Harness.Attacks.Plans;
 
 /// <summary>TG2003: with A's context, delete one of B's rows. A foreign-key error counts as a success: the policy let
-/// the delete reach the row and only a child row stopped it.</summary>
+/// the delete reach the row and only a child row stopped it. The control deletes one of A's own rows the same way.</summary>
 public static class CrossTenantDeleteAttack
 {
     private const string ForeignKeyViolation = "23503";
@@ -15,9 +15,11 @@ public static class CrossTenantDeleteAttack
             return;
         }
 
-        var victimRow = context.Seed.RowsOf(table, context.TenantB)[^1];
-        var sql = $"DELETE FROM {table.Sql} WHERE {SqlText.KeyEquals(string.Empty, table, table.RowKey, victimRow.Values)}";
-        var outcome = await probe.ExecuteAsync(context.TenantA, sql, ct).ConfigureAwait(false);
+        string DeleteOf(SeededRow row) => $"DELETE FROM {table.Sql} WHERE {SqlText.KeyEquals(string.Empty, table, table.RowKey, row.Values)}";
+
+        var control = await probe.ExecuteAsync(context.TenantA, DeleteOf(context.Seed.RowsOf(table, context.TenantA)[^1]), ct).ConfigureAwait(false);
+        context.Controls.Record(table, "delete by key", control, control.Succeeded || control.Error?.SqlState == ForeignKeyViolation);
+        var outcome = await probe.ExecuteAsync(context.TenantA, DeleteOf(context.Seed.RowsOf(table, context.TenantB)[^1]), ct).ConfigureAwait(false);
         if (outcome.Succeeded || outcome.Error?.SqlState == ForeignKeyViolation)
         {
             var what = outcome.Error is null ? $"deleted {outcome.Rows}" : "reached (only a foreign key stopped the delete of)";

@@ -4,21 +4,31 @@ using TenantGuard.Harness.Attacks.Seeding;
 namespace TenantGuard.Harness.Attacks.Plans;
 
 /// <summary>TG2001: with A's context, read B's rows by key, by scan, through joins on foreign keys, through views and
-/// through set-returning functions the application role can use.</summary>
+/// through set-returning functions the application role can use. Each read is first done on A's own rows (the
+/// positive control): a refused read proves isolation only if A can read its own rows the same way.</summary>
 public static class CrossTenantReadAttack
 {
     public static async Task RunOnTableAsync(AttackContext context, Probe probe, SeedTable table, CancellationToken ct)
     {
-        var victimRow = context.Seed.RowsOf(table, context.TenantB)[0];
-        var byKey = $"SELECT count(*) FROM {table.Sql} WHERE {SqlText.KeyEquals(string.Empty, table, table.RowKey, victimRow.Values)}";
-        var byScan = $"SELECT count(*) FROM {table.Sql} WHERE {context.TenantColumnSql} <> {context.Literal(context.TenantA)}";
-        foreach (var (how, sql) in new[] { ("by key", byKey), ("by scan", byScan) })
+        if (!table.AppCanSelect)
         {
-            var outcome = await probe.CountAsync(context.TenantA, sql, ct).ConfigureAwait(false);
-            if (outcome.Succeeded)
-            {
-                Report(context, table.QualifiedName, table.QualifiedName, $"Tenant A read {outcome.Rows} row(s) of other tenants in {table.QualifiedName} {how}.", context.RowSecurityFix(table), outcome);
-            }
+            context.Inconclusive.Add($"table {table.QualifiedName}: {context.Target.AppRole} may not SELECT from it, so it cannot read any tenant's rows; reads not attacked");
+            return;
+        }
+
+        var ownRow = context.Seed.RowsOf(table, context.TenantA)[0];
+        var victimRow = context.Seed.RowsOf(table, context.TenantB)[0];
+        var count = $"SELECT count(*) FROM {table.Sql} WHERE ";
+        var reads = new[]
+        {
+            ("by key", count + SqlText.KeyEquals(string.Empty, table, table.RowKey, ownRow.Values),
+                count + SqlText.KeyEquals(string.Empty, table, table.RowKey, victimRow.Values)),
+            ("by scan", $"{count}{context.TenantColumnSql} = {context.Literal(context.TenantA)}",
+                $"{count}{context.TenantColumnSql} <> {context.Literal(context.TenantA)}"),
+        };
+        foreach (var (how, control, attack) in reads)
+        {
+            await ReadAsync(context, probe, table, $"read {how}", control, attack, $"in {table.QualifiedName} {how}", ct).ConfigureAwait(false);
         }
 
         foreach (var foreignKey in table.ForeignKeys)
@@ -29,13 +39,32 @@ public static class CrossTenantReadAttack
                 continue;
             }
 
-            var on = string.Join(" AND ", foreignKey.Columns.Select((c, i) => $"c.{SqlText.Identifier(c)} = p.{SqlText.Identifier(foreignKey.ReferencedColumns[i])}"));
-            var sql = $"SELECT count(*) FROM {table.Sql} c JOIN {parent.Sql} p ON {on} WHERE p.{context.TenantColumnSql} = {context.Literal(context.TenantB)} OR c.{context.TenantColumnSql} = {context.Literal(context.TenantB)}";
-            var outcome = await probe.CountAsync(context.TenantA, sql, ct).ConfigureAwait(false);
-            if (outcome.Succeeded)
+            if (foreignKey.Columns.Any(c => ownRow[c] is null))
             {
-                Report(context, table.QualifiedName, table.QualifiedName, $"Tenant A reached {outcome.Rows} of tenant B's row(s) joining {table.QualifiedName} to {parent.QualifiedName}.", context.RowSecurityFix(table), outcome);
+                continue; // tenant A's row points at no parent: the join has nothing of A's to show
             }
+
+            var on = string.Join(" AND ", foreignKey.Columns.Select((c, i) => $"c.{SqlText.Identifier(c)} = p.{SqlText.Identifier(foreignKey.ReferencedColumns[i])}"));
+            var join = $"SELECT count(*) FROM {table.Sql} c JOIN {parent.Sql} p ON {on} WHERE ";
+            var own = context.Literal(context.TenantA);
+            var victim = context.Literal(context.TenantB);
+            await ReadAsync(context, probe, table, $"read joined to {parent.QualifiedName}",
+                $"{join}p.{context.TenantColumnSql} = {own} AND c.{context.TenantColumnSql} = {own}",
+                $"{join}p.{context.TenantColumnSql} = {victim} OR c.{context.TenantColumnSql} = {victim}",
+                $"joining {table.QualifiedName} to {parent.QualifiedName}", ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The control (A's own rows), then the attack (other tenants' rows) through the same statement shape.</summary>
+    private static async Task ReadAsync(AttackContext context, Probe probe, SeedTable table, string path, string controlSql, string attackSql,
+        string where, CancellationToken ct)
+    {
+        var control = await probe.CountAsync(context.TenantA, controlSql, ct).ConfigureAwait(false);
+        context.Controls.Record(table, path, control, control.Succeeded);
+        var outcome = await probe.CountAsync(context.TenantA, attackSql, ct).ConfigureAwait(false);
+        if (outcome.Succeeded)
+        {
+            Report(context, table.QualifiedName, table.QualifiedName, $"Tenant A read {outcome.Rows} row(s) of other tenants {where}.", context.RowSecurityFix(table), outcome);
         }
     }
 
@@ -50,7 +79,13 @@ public static class CrossTenantReadAttack
                 continue;
             }
 
+            var control = await probe.CountAsync(context.TenantA, $"SELECT count(*) FROM {view.Sql} WHERE {context.TenantColumnSql} = {context.Literal(context.TenantA)}", ct).ConfigureAwait(false);
             var outcome = await probe.CountAsync(context.TenantA, $"SELECT count(*) FROM {view.Sql} WHERE {context.TenantColumnSql} = {victim}", ct).ConfigureAwait(false);
+            if (!control.Succeeded && !outcome.Succeeded)
+            {
+                context.Inconclusive.Add($"view {view.QualifiedName}: tenant A sees none of its own rows through it either ({Why(control)}), so the refused read proves nothing");
+            }
+
             if (outcome.Succeeded)
             {
                 Report(context, view.QualifiedName, null, $"Tenant A read {outcome.Rows} of tenant B's row(s) through the {(view.Materialized ? "materialized view" : "view")} {view.QualifiedName}.",
@@ -69,15 +104,26 @@ public static class CrossTenantReadAttack
                 continue;
             }
 
-            var arguments = ArgumentsFor(context, function);
+            var arguments = ArgumentsFor(context, function, context.TenantB);
             if (arguments is null)
             {
                 context.Inconclusive.Add($"function {function.Signature}: no value for its argument types ({string.Join(", ", function.ArgumentTypes)}); not attacked");
                 continue;
             }
 
-            var sql = $"SELECT count(*) FROM {SqlText.Identifier(function.Schema)}.{SqlText.Identifier(function.Name)}({arguments}) AS r WHERE r.{context.TenantColumnSql} = {victim}";
-            var outcome = await probe.CountAsync(context.TenantA, sql, ct).ConfigureAwait(false);
+            var call = $"SELECT count(*) FROM {SqlText.Identifier(function.Schema)}.{SqlText.Identifier(function.Name)}";
+            var outcome = await probe.CountAsync(context.TenantA, $"{call}({arguments}) AS r WHERE r.{context.TenantColumnSql} = {victim}", ct).ConfigureAwait(false);
+            if (!outcome.Succeeded)
+            {
+                var own = context.Literal(context.TenantA);
+                var control = await probe.CountAsync(context.TenantA,
+                    $"{call}({ArgumentsFor(context, function, context.TenantA)}) AS r WHERE r.{context.TenantColumnSql} = {own}", ct).ConfigureAwait(false);
+                if (!control.Succeeded)
+                {
+                    context.Inconclusive.Add($"function {function.Signature}: tenant A gets none of its own rows from it either ({Why(control)}), so the refused read proves nothing");
+                }
+            }
+
             if (outcome.Succeeded)
             {
                 Report(context, function.Signature, null, $"Tenant A read {outcome.Rows} of tenant B's row(s) through the function {function.Signature}{(function.SecurityDefiner ? " (SECURITY DEFINER)" : string.Empty)}.",
@@ -87,9 +133,9 @@ public static class CrossTenantReadAttack
         }
     }
 
-    /// <summary>Arguments that widen the result as far as possible: B's tenant where a tenant is asked for, an empty
-    /// search term, a large limit.</summary>
-    private static string? ArgumentsFor(AttackContext context, SeedFunction function)
+    /// <summary>Arguments that widen the result as far as possible: the given tenant where a tenant is asked for, an
+    /// empty search term, a large limit.</summary>
+    private static string? ArgumentsFor(AttackContext context, SeedFunction function, string tenant)
     {
         var arguments = new List<string>();
         for (var i = 0; i < function.ArgumentTypes.Count; i++)
@@ -97,7 +143,7 @@ public static class CrossTenantReadAttack
             var type = function.ArgumentTypes[i];
             var name = function.ArgumentNames[i];
             string? value = name.Contains("tenant", StringComparison.OrdinalIgnoreCase) || type == context.Seed.TenantSqlType
-                ? context.Literal(context.TenantB)
+                ? context.Literal(tenant)
                 : type switch
                 {
                     "text" or "character varying" => "''::" + type,
@@ -115,6 +161,9 @@ public static class CrossTenantReadAttack
 
         return string.Join(", ", arguments);
     }
+
+    private static string Why(ProbeOutcome outcome) =>
+        outcome.Error is { } error ? $"{error.SqlState} {error.MessageText}" : "no row";
 
     private static void Report(AttackContext context, string objectName, string? table, string message, string fix, ProbeOutcome outcome) =>
         context.Findings.Add(AttackRules.CrossTenantRead, objectName, table, message, fix, outcome.Transcript);

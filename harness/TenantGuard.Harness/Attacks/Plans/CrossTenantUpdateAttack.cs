@@ -3,7 +3,7 @@ using TenantGuard.Harness.Attacks.Seeding;
 namespace TenantGuard.Harness.Attacks.Plans;
 
 /// <summary>TG2002: with A's context, update one of B's rows (setting a column to itself, so even a success changes
-/// nothing visible; the transaction is rolled back anyway).</summary>
+/// nothing visible; the transaction is rolled back anyway). The control updates one of A's own rows the same way.</summary>
 public static class CrossTenantUpdateAttack
 {
     public static async Task RunAsync(AttackContext context, Probe probe, SeedTable table, CancellationToken ct)
@@ -13,12 +13,14 @@ public static class CrossTenantUpdateAttack
             return;
         }
 
-        var victimRow = context.Seed.RowsOf(table, context.TenantB)[0];
         var column = table.Columns.FirstOrDefault(c => !table.RowKey.Contains(c.Name) && !c.DatabaseFilled && c.Name != context.Target.TenantColumn)
                      ?? table.Column(context.Target.TenantColumn)!;
         var target = SqlText.Identifier(column.Name);
-        var sql = $"UPDATE {table.Sql} SET {target} = {target} WHERE {SqlText.KeyEquals(string.Empty, table, table.RowKey, victimRow.Values)}";
-        var outcome = await probe.ExecuteAsync(context.TenantA, sql, ct).ConfigureAwait(false);
+        string UpdateOf(SeededRow row) => $"UPDATE {table.Sql} SET {target} = {target} WHERE {SqlText.KeyEquals(string.Empty, table, table.RowKey, row.Values)}";
+
+        var control = await probe.ExecuteAsync(context.TenantA, UpdateOf(context.Seed.RowsOf(table, context.TenantA)[0]), ct).ConfigureAwait(false);
+        context.Controls.Record(table, "update by key", control, control.Succeeded);
+        var outcome = await probe.ExecuteAsync(context.TenantA, UpdateOf(context.Seed.RowsOf(table, context.TenantB)[0]), ct).ConfigureAwait(false);
         if (outcome.Succeeded)
         {
             context.Findings.Add(AttackRules.CrossTenantUpdate, table.QualifiedName, table.QualifiedName,

@@ -3,7 +3,7 @@ using TenantGuard.Harness.Attacks.Seeding;
 namespace TenantGuard.Harness.Attacks.Plans;
 
 /// <summary>TG2004: with A's context, insert a row carrying B's tenant: a copy of one of B's rows with fresh keys, so
-/// only the policy can refuse it.</summary>
+/// only the policy can refuse it. The control inserts the same copy of one of A's rows, carrying A's tenant.</summary>
 public static class ForeignInsertAttack
 {
     private const string RowSecurityViolation = "42501";
@@ -14,6 +14,10 @@ public static class ForeignInsertAttack
         {
             return;
         }
+
+        var own = AttackRows.CopyWithFreshKeys(table, context.Seed.RowsOf(table, context.TenantA)[0], context.Target.TenantColumn);
+        var control = await probe.ExecuteAsync(context.TenantA, AttackRows.InsertSql(table, own), ct).ConfigureAwait(false);
+        context.Controls.Record(table, "insert", control, control.PassedRowSecurity);
 
         var values = AttackRows.CopyWithFreshKeys(table, context.Seed.RowsOf(table, context.TenantB)[0], context.Target.TenantColumn);
         var sql = AttackRows.InsertSql(table, values);

@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using Npgsql;
+
+namespace TenantGuard.Harness.Databases;
+
+/// <summary>
+/// A throwaway login that acts as the application role without changing it: NOINHERIT, a member of the app role, and
+/// <c>role</c> set to it for every session (so RESET ROLE and DISCARD ALL stay on it). current_user is then the app
+/// role with exactly the attributes, grants and memberships the migrations gave it, whether or not it may log in.
+/// </summary>
+internal sealed record AppRoleLogin(string Name, string Password)
+{
+    public const string Prefix = "tg_act_";
+
+    public static async Task<AppRoleLogin> CreateAsync(NpgsqlDataSource admin, string appRole, CancellationToken ct)
+    {
+        var login = new AppRoleLogin(Prefix + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant(),
+            Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
+        var name = SqlIdentifier.Quote(login.Name);
+        try
+        {
+            await RoleProvisioner.ExecuteAsync(admin,
+                $"CREATE ROLE {name} LOGIN NOINHERIT NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD {SqlIdentifier.Literal(login.Password)}",
+                ct).ConfigureAwait(false);
+            await RoleProvisioner.ExecuteAsync(admin, $"GRANT {SqlIdentifier.Quote(appRole)} TO {name}", ct).ConfigureAwait(false);
+            await RoleProvisioner.ExecuteAsync(admin, $"ALTER ROLE {name} SET role = {SqlIdentifier.Literal(appRole)}", ct).ConfigureAwait(false);
+            await RoleProvisioner.ExecuteAsync(admin,
+                $"COMMENT ON ROLE {name} IS {SqlIdentifier.Literal($"tenantguard: a login acting as {appRole}; dropped when the run ends")}", ct)
+                .ConfigureAwait(false);
+        }
+        catch (PostgresException e)
+        {
+            await login.DropAsync(admin).ConfigureAwait(false);
+            throw new HarnessException(
+                $"Could not act as the app role {appRole}: {e.SqlState} {e.MessageText}. The admin connection needs to be able to create a " +
+                $"login role and grant it membership in {appRole} (superuser, or CREATEROLE with ADMIN OPTION on {appRole}).", e);
+        }
+
+        return login;
+    }
+
+    public async Task DropAsync(NpgsqlDataSource admin)
+    {
+        try
+        {
+            await RoleProvisioner.ExecuteAsync(admin, $"DROP ROLE IF EXISTS {SqlIdentifier.Quote(Name)}", CancellationToken.None)
+                .ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or ObjectDisposedException)
+        {
+            // The server is gone already, and the role with it.
+        }
+    }
+}

@@ -28,7 +28,11 @@ public sealed class AttackContext(AttackTarget target, VerifyOptions options, Se
 
     public string TenantColumnSql => SqlText.Identifier(Target.TenantColumn);
 
-    public string Literal(string tenant) => Seed.TenantLiteral(tenant);
+    /// <summary>The tenant as a literal of the table's tenant column type.</summary>
+    public string Literal(string tenant, SeedTable table) => Seed.TenantLiteral(tenant, table);
+
+    /// <summary>The tenant as an untyped literal, which takes the type of what it is compared with (views' columns).</summary>
+    public static string UntypedLiteral(string tenant) => SqlText.Quote(tenant);
 
     /// <summary>Tables the plans attack: tenant tables the seeder filled for every tenant.</summary>
     public IEnumerable<SeedTable> AttackableTables => Seed.TenantTables.Where(Seed.IsSeeded);
@@ -37,7 +41,9 @@ public sealed class AttackContext(AttackTarget target, VerifyOptions options, Se
     public string RowSecurityFix(SeedTable table) =>
         $"Enable and force row-level security on {table.QualifiedName} with a policy bound to the tenant, e.g. " +
         $"ALTER TABLE {table.Sql} ENABLE ROW LEVEL SECURITY; ALTER TABLE {table.Sql} FORCE ROW LEVEL SECURITY; " +
-        $"CREATE POLICY tenant_isolation ON {table.Sql} USING ({TenantColumnSql} = nullif(current_setting('{Target.TenantSetting}', true), '')::{Seed.TenantSqlType}) " +
-        $"WITH CHECK ({TenantColumnSql} = nullif(current_setting('{Target.TenantSetting}', true), '')::{Seed.TenantSqlType}); " +
+        $"CREATE POLICY tenant_isolation ON {table.Sql} USING ({TenantColumnSql} = nullif(current_setting('{Target.TenantSetting}', true), '')::{TenantType(table)}) " +
+        $"WITH CHECK ({TenantColumnSql} = nullif(current_setting('{Target.TenantSetting}', true), '')::{TenantType(table)}); " +
         "and connect as a role that is neither superuser nor BYPASSRLS. Run `tenantguard audit` for the exact cause.";
+
+    private string TenantType(SeedTable table) => table.Column(Target.TenantColumn)?.SqlType ?? Seed.TenantSqlType;
 }

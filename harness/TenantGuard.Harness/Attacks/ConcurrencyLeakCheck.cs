@@ -5,7 +5,8 @@ using TenantGuard.Harness.Attacks.Seeding;
 namespace TenantGuard.Harness.Attacks;
 
 /// <summary>TG2008: N workers spread over every synthetic tenant share one small pool and run transactions in
-/// parallel; every row any worker reads must carry its own tenant. Tables that leak even to one reader are left out.</summary>
+/// parallel; every row any worker reads must carry its own tenant. Tables that leak even to one reader, and tables
+/// whose positive controls failed (a tenant cannot read its own rows there), are left out.</summary>
 public static class ConcurrencyLeakCheck
 {
     public static async Task RunAsync(AttackContext context, CancellationToken ct)
@@ -16,7 +17,9 @@ public static class ConcurrencyLeakCheck
             .Where(f => f.Rule is AttackRules.CrossTenantRead or AttackRules.RowsVisibleWithoutTenant)
             .Select(f => f.Table)
             .ToHashSet();
-        var tables = context.AttackableTables.Where(t => t.AppCanSelect && !leaking.Contains(t.QualifiedName)).ToList();
+        var tables = context.AttackableTables
+            .Where(t => t.AppCanSelect && !leaking.Contains(t.QualifiedName) && context.Controls.IsProven(t))
+            .ToList();
         if (tables.Count == 0)
         {
             return;
@@ -27,6 +30,7 @@ public static class ConcurrencyLeakCheck
         var pooled = new NpgsqlConnectionStringBuilder(context.Target.AppConnectionString) { MaxPoolSize = Math.Max(1, workers / 2) }.ConnectionString;
         await using var pool = NpgsqlDataSource.Create(pooled);
         var leaks = new ConcurrentBag<string>();
+        var errors = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
 
         await Parallel.ForAsync(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = ct }, async (worker, token) =>
         {
@@ -37,23 +41,36 @@ public static class ConcurrencyLeakCheck
                 var sql = $"SELECT DISTINCT {context.TenantColumnSql}::text FROM {table.Sql}";
                 await using var connection = await pool.OpenConnectionAsync(token).ConfigureAwait(false);
                 await using var transaction = await connection.BeginTransactionAsync(token).ConfigureAwait(false);
-                await applier.ApplyAsync(connection, transaction, tenant, token).ConfigureAwait(false);
-                await using var command = new NpgsqlCommand(sql, connection, transaction);
-                await using (var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false))
+                try
                 {
-                    while (await reader.ReadAsync(token).ConfigureAwait(false))
+                    await applier.ApplyAsync(connection, transaction, tenant, token).ConfigureAwait(false);
+                    await using var command = new NpgsqlCommand(sql, connection, transaction);
+                    await using (var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false))
                     {
-                        var seen = reader.IsDBNull(0) ? "NULL" : reader.GetString(0);
-                        if (seen != tenant)
+                        while (await reader.ReadAsync(token).ConfigureAwait(false))
                         {
-                            leaks.Add($"-- worker {worker} of {workers}, iteration {i}, tenant {tenant}, pool of {Math.Max(1, workers / 2)} connections\nBEGIN;\n{applier.Description};\n{sql};  -- returned rows of tenant {seen}\nCOMMIT;");
+                            var seen = reader.IsDBNull(0) ? "NULL" : reader.GetString(0);
+                            if (seen != tenant)
+                            {
+                                leaks.Add($"-- worker {worker} of {workers}, iteration {i}, tenant {tenant}, pool of {Math.Max(1, workers / 2)} connections\nBEGIN;\n{applier.Description};\n{sql};  -- returned rows of tenant {seen}\nCOMMIT;");
+                            }
                         }
                     }
-                }
 
-                await transaction.CommitAsync(token).ConfigureAwait(false);
+                    await transaction.CommitAsync(token).ConfigureAwait(false);
+                }
+                catch (PostgresException e)
+                {
+                    // Recorded and the worker goes on: the report is written whatever a policy raises.
+                    errors.TryAdd(table.QualifiedName, $"concurrency check on {table.QualifiedName}: {e.SqlState} {e.MessageText}");
+                }
             }
         }).ConfigureAwait(false);
+
+        foreach (var error in errors.Values)
+        {
+            context.Inconclusive.Add(error);
+        }
 
         if (!leaks.IsEmpty)
         {

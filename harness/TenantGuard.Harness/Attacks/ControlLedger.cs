@@ -37,6 +37,9 @@ public sealed class ControlLedger
         return false;
     }
 
+    /// <summary>True when every control run on the table passed (and at least one ran).</summary>
+    public bool IsProven(SeedTable table) => !_failures.ContainsKey(table.QualifiedName);
+
     /// <summary>Tables with at least one failed control, in name order, with their failures.</summary>
     public IEnumerable<(string Table, IReadOnlyList<FailedControl> Failures)> Failures =>
         _failures.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Key, (IReadOnlyList<FailedControl>)f.Value.ToList()));

@@ -23,8 +23,8 @@ public static class CrossTenantReadAttack
         {
             ("by key", count + SqlText.KeyEquals(string.Empty, table, table.RowKey, ownRow.Values),
                 count + SqlText.KeyEquals(string.Empty, table, table.RowKey, victimRow.Values)),
-            ("by scan", $"{count}{context.TenantColumnSql} = {context.Literal(context.TenantA)}",
-                $"{count}{context.TenantColumnSql} <> {context.Literal(context.TenantA)}"),
+            ("by scan", $"{count}{context.TenantColumnSql} = {context.Literal(context.TenantA, table)}",
+                $"{count}{context.TenantColumnSql} <> {context.Literal(context.TenantA, table)}"),
         };
         foreach (var (how, control, attack) in reads)
         {
@@ -46,8 +46,8 @@ public static class CrossTenantReadAttack
 
             var on = string.Join(" AND ", foreignKey.Columns.Select((c, i) => $"c.{SqlText.Identifier(c)} = p.{SqlText.Identifier(foreignKey.ReferencedColumns[i])}"));
             var join = $"SELECT count(*) FROM {table.Sql} c JOIN {parent.Sql} p ON {on} WHERE ";
-            var own = context.Literal(context.TenantA);
-            var victim = context.Literal(context.TenantB);
+            var own = AttackContext.UntypedLiteral(context.TenantA);
+            var victim = AttackContext.UntypedLiteral(context.TenantB);
             await ReadAsync(context, probe, table, $"read joined to {parent.QualifiedName}",
                 $"{join}p.{context.TenantColumnSql} = {own} AND c.{context.TenantColumnSql} = {own}",
                 $"{join}p.{context.TenantColumnSql} = {victim} OR c.{context.TenantColumnSql} = {victim}",
@@ -70,7 +70,7 @@ public static class CrossTenantReadAttack
 
     public static async Task RunOnViewsAndFunctionsAsync(AttackContext context, Probe probe, CancellationToken ct)
     {
-        var victim = context.Literal(context.TenantB);
+        var victim = AttackContext.UntypedLiteral(context.TenantB);
         foreach (var view in context.Seed.Schema.Views)
         {
             if (!view.HasTenantColumn)
@@ -79,7 +79,7 @@ public static class CrossTenantReadAttack
                 continue;
             }
 
-            var control = await probe.CountAsync(context.TenantA, $"SELECT count(*) FROM {view.Sql} WHERE {context.TenantColumnSql} = {context.Literal(context.TenantA)}", ct).ConfigureAwait(false);
+            var control = await probe.CountAsync(context.TenantA, $"SELECT count(*) FROM {view.Sql} WHERE {context.TenantColumnSql} = {AttackContext.UntypedLiteral(context.TenantA)}", ct).ConfigureAwait(false);
             var outcome = await probe.CountAsync(context.TenantA, $"SELECT count(*) FROM {view.Sql} WHERE {context.TenantColumnSql} = {victim}", ct).ConfigureAwait(false);
             if (!control.Succeeded && !outcome.Succeeded)
             {
@@ -115,7 +115,7 @@ public static class CrossTenantReadAttack
             var outcome = await probe.CountAsync(context.TenantA, $"{call}({arguments}) AS r WHERE r.{context.TenantColumnSql} = {victim}", ct).ConfigureAwait(false);
             if (!outcome.Succeeded)
             {
-                var own = context.Literal(context.TenantA);
+                var own = AttackContext.UntypedLiteral(context.TenantA);
                 var control = await probe.CountAsync(context.TenantA,
                     $"{call}({ArgumentsFor(context, function, context.TenantA)}) AS r WHERE r.{context.TenantColumnSql} = {own}", ct).ConfigureAwait(false);
                 if (!control.Succeeded)
@@ -143,7 +143,7 @@ public static class CrossTenantReadAttack
             var type = function.ArgumentTypes[i];
             var name = function.ArgumentNames[i];
             string? value = name.Contains("tenant", StringComparison.OrdinalIgnoreCase) || type == context.Seed.TenantSqlType
-                ? context.Literal(tenant)
+                ? SqlText.Literal(tenant, type)
                 : type switch
                 {
                     "text" or "character varying" => "''::" + type,

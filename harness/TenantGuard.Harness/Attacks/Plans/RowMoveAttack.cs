@@ -46,7 +46,7 @@ public static class RowMoveAttack
     /// tenant pointed at that tenant's parent rows.</summary>
     private static string MoveTo(AttackContext context, SeedTable table, IReadOnlyDictionary<string, string?> row, string tenant)
     {
-        var assignments = new Dictionary<string, string> { [context.Target.TenantColumn] = context.Literal(tenant) };
+        var assignments = new Dictionary<string, string> { [context.Target.TenantColumn] = context.Literal(tenant, table) };
         foreach (var foreignKey in table.ForeignKeys.Where(f => f.Columns.Contains(context.Target.TenantColumn) && f.Columns.Count > 1))
         {
             var parent = context.Seed.Schema.Table(foreignKey.ReferencedTable);

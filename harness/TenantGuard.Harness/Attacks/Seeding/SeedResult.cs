@@ -47,6 +47,10 @@ public sealed class SeedResult
 
     public string TenantLiteral(string tenant) => SqlText.Literal(tenant, TenantSqlType);
 
+    /// <summary>The tenant as a literal of the table's own tenant column type (tables may differ: uuid here, text there).</summary>
+    public string TenantLiteral(string tenant, SeedTable table) =>
+        SqlText.Literal(tenant, table.Column(TenantColumn)?.SqlType ?? TenantSqlType);
+
     public IReadOnlyList<SeededRow> RowsOf(SeedTable table, string tenant) =>
         _tenantRows.TryGetValue(table.QualifiedName, out var byTenant) && byTenant.TryGetValue(tenant, out var rows) ? rows : [];
 

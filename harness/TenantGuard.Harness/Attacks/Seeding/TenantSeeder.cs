@@ -32,8 +32,11 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
         }
 
         var tenantsTable = FindTenantsTable(schema, tenantTables, out var tenantsKey);
-        var tenantType = tenantTables[0].Column(target.TenantColumn)!;
-        var tenants = Enumerable.Range(0, options.Tenants).Select(i => NewTenantValue(tenantType, i)).ToList();
+        // One value per tenant must fit every table's tenant column: uuid strings fit uuid and text columns alike (and
+        // a policy that casts a text column or the setting to uuid); numbers only when every column is numeric.
+        var tenantType = tenantTables.Select(t => t.Column(target.TenantColumn)!).OrderBy(c => c.BaseType == "uuid" ? 0 : 1).First();
+        var allNumeric = tenantTables.All(t => t.Column(target.TenantColumn)!.Category == 'N');
+        var tenants = Enumerable.Range(0, options.Tenants).Select(i => NewTenantValue(tenantType, allNumeric, i)).ToList();
         var result = new SeedResult(schema, tenants, target.TenantColumn, tenantType.SqlType, tenantsTable);
 
         await using var connection = new NpgsqlConnection(target.AdminConnectionString);
@@ -86,9 +89,9 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
         return best is null ? null : schema.Table(best.Key.ReferencedTable);
     }
 
-    private static string NewTenantValue(SeedColumn column, int index) => column.BaseType switch
+    private static string NewTenantValue(SeedColumn column, bool numeric, int index) => column.BaseType switch
     {
-        "uuid" => Guid.NewGuid().ToString(),
+        _ when !numeric && (column.MaxLength is null or >= 36) => Guid.NewGuid().ToString(),
         "int2" => (20000 + Random.Shared.Next(0, 10000) + index).ToString(CultureInfo.InvariantCulture),
         "int4" or "int8" or "numeric" => (1_000_000_000 + Random.Shared.Next(0, 100_000_000) + index).ToString(CultureInfo.InvariantCulture),
         _ => $"tg-tenant-{(char)('a' + index)}-{Random.Shared.Next(0x100000, 0xFFFFFF):x6}",
@@ -355,7 +358,7 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
         {
             foreach (var tenant in result.Tenants)
             {
-                var rows = await ReadRowsAsync(connection, table, target.TenantColumn, result.TenantLiteral(tenant), options.RowsPerTable, ct).ConfigureAwait(false);
+                var rows = await ReadRowsAsync(connection, table, target.TenantColumn, result.TenantLiteral(tenant, table), options.RowsPerTable, ct).ConfigureAwait(false);
                 result.ReplaceTenantRows(table, tenant, rows);
             }
 

@@ -2,7 +2,9 @@ namespace TenantGuard.Harness.Catalog;
 
 // Immutable facts read from the system catalogs. Rules decide from these; they never query the catalog themselves.
 
-public sealed record ColumnInfo(string Name, string Type, bool NotNull, int Number);
+/// <param name="GeneratedId">The database makes its values: identity, generated, a sequence (serial) or a random uuid
+/// default — unique by construction, so no tenant chose them.</param>
+public sealed record ColumnInfo(string Name, string Type, bool NotNull, int Number, bool GeneratedId = false);
 
 /// <summary>What the application role may do to a relation (schema USAGE included).</summary>
 public sealed record TablePrivileges(bool Select, bool Insert, bool Update, bool Delete, bool Truncate)

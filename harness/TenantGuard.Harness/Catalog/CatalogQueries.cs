@@ -28,9 +28,12 @@ internal static class CatalogQueries
         """;
 
     public const string Columns = $"""
-        SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attnum
+        SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attnum,
+               a.attidentity <> '' OR a.attgenerated <> ''
+                   OR coalesce(pg_get_expr(d.adbin, d.adrelid) ~ '^(nextval\(|gen_random_uuid\(\)|uuid_generate_v[14]\(\)|uuidv[47]\()', false)
         FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
         WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND {UserSchemas}
         ORDER BY a.attrelid, a.attnum
         """;

@@ -27,7 +27,22 @@ public sealed class TG1002AndTG1005Tests(PostgresServerFixture fixture)
         Assert.Equal("public.invoices", notForced.Object);
         Assert.Equal("ALTER TABLE public.invoices FORCE ROW LEVEL SECURITY;", notForced.Fix);
         var owns = Assert.Single(report.Of("TG1005"));
-        Assert.Contains("OWNER TO", owns.Fix);
+        // The fix hands the table to whoever runs the migrations, never to the role the harness runs them as.
+        Assert.Contains("ALTER TABLE public.invoices OWNER TO CURRENT_USER;", owns.Fix);
+        Assert.DoesNotContain(TenantDatabaseBuilder.DefaultOwnerRole, owns.Fix);
+    }
+
+    [Fact]
+    public async Task A_superuser_app_role_is_TG1004_not_an_owner_of_every_table()
+    {
+        const string app = "tg1005_superuser_app";
+        var report = await fixture.AuditAsync(
+            $"CREATE ROLE {app} SUPERUSER;\n" + Schemas.CorrectOrders.Replace("app_user", app, StringComparison.Ordinal).Replace("FORCE", "NO FORCE", StringComparison.Ordinal),
+            b => b.WithMigrationsAsSuperuser());
+
+        Assert.Single(report.Of("TG1004"));
+        Assert.Empty(report.Of("TG1005"));
+        Assert.Empty(report.Of("TG1002"));
     }
 
     [Fact]

@@ -20,6 +20,26 @@ public sealed class TG1014Tests(PostgresServerFixture fixture)
     }
 
     [Fact]
+    public async Task Unique_keys_the_database_generates_and_copies_of_the_primary_key_are_not_reported()
+    {
+        var report = await fixture.AuditAsync("""
+            CREATE EXTENSION IF NOT EXISTS "uuid-ossp";
+            CREATE TABLE docs (
+                id bigserial PRIMARY KEY,
+                tenant_id uuid NOT NULL,
+                public_id uuid NOT NULL DEFAULT gen_random_uuid() UNIQUE,
+                share_token uuid NOT NULL DEFAULT uuid_generate_v4() UNIQUE,
+                seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+                slug text NOT NULL UNIQUE
+            );
+            CREATE UNIQUE INDEX docs_id_again ON docs (id);
+            GRANT SELECT ON docs TO app_user;
+            """, b => b.WithMigrationsAsSuperuser());
+
+        Assert.Equal(["public.docs_slug_key"], report.Of("TG1014").Select(f => f.Object).ToArray());
+    }
+
+    [Fact]
     public async Task Unique_keys_that_include_the_tenant_column_and_primary_keys_are_not_reported()
     {
         var report = await fixture.AuditAsync(Schemas.CorrectOrders + "CREATE UNIQUE INDEX ON orders (tenant_id, lower(number));");

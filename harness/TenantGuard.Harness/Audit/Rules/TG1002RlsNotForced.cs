@@ -2,12 +2,16 @@ using TenantGuard.Harness.Reports;
 
 namespace TenantGuard.Harness.Audit.Rules;
 
+/// <summary>RLS enabled but not forced on a table the app role owns. A superuser app role skips every policy anyway:
+/// that is TG1004's finding.</summary>
 public sealed class TG1002RlsNotForced : CatalogRule
 {
     public override RuleDescriptor Descriptor => AuditRules.TG1002;
 
     protected override IEnumerable<Finding> Evaluate(AuditContext context)
     {
+        if (context.Catalog.AppRole.Role.Superuser)
+            yield break;
         foreach (var table in context.TenantTables.Where(t => t.RlsEnabled && !t.RlsForced && t.AppActsAsOwner))
         {
             yield return Finding(

@@ -3,7 +3,9 @@ using TenantGuard.Harness.Reports;
 namespace TenantGuard.Harness.Audit.Rules;
 
 /// <summary>Unique constraints and indexes on tenant tables that leave out the tenant column. Primary keys are left
-/// out: surrogate keys come from sequences or gen_random_uuid(), so they reveal nothing and never collide between tenants by choice.</summary>
+/// out: surrogate keys come from sequences or gen_random_uuid(), so they reveal nothing and never collide between tenants
+/// by choice. For the same reason so are unique keys whose columns the database generates (identity, serial, random
+/// uuid defaults), and unique indexes on the primary key's own columns.</summary>
 public sealed class TG1014UniqueWithoutTenant : CatalogRule
 {
     public override RuleDescriptor Descriptor => AuditRules.TG1014;
@@ -13,9 +15,15 @@ public sealed class TG1014UniqueWithoutTenant : CatalogRule
         var tenant = context.TenantColumn;
         foreach (var table in context.TopLevelTenantTables.Where(t => t.Column(tenant) is not null))
         {
-            foreach (var index in context.Catalog.IndexesOn(table).Where(i => i.Unique && !i.Primary))
+            var indexes = context.Catalog.IndexesOn(table).ToList();
+            var primaryKey = indexes.FirstOrDefault(i => i.Primary)?.Columns.ToHashSet();
+            foreach (var index in indexes.Where(i => i.Unique && !i.Primary))
             {
                 if (index.Columns.Contains(tenant) || (index.Columns.Any(c => c is null) && index.Definition.Contains(tenant, StringComparison.Ordinal)))
+                    continue;
+                if (index.Columns.All(c => c is not null && table.Column(c)?.GeneratedId == true))
+                    continue;
+                if (primaryKey is not null && index.Columns.All(c => c is not null) && primaryKey.SetEquals(index.Columns))
                     continue;
                 var name = Sql.Table(table.Schema, table.Name);
                 var keys = string.Join(", ", index.Columns.Select(c => c ?? "…"));

@@ -56,6 +56,20 @@ public sealed class ProvenVerdictTests(PostgresServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_tenant_registry_keyed_by_the_tenant_column_is_proven_without_moving_rows()
+    {
+        var role = NewRole();
+        var report = await VerifyAsync($"""
+            CREATE TABLE tenant (tenant_id uuid PRIMARY KEY, name varchar(255) UNIQUE, tier text CHECK (tier IN ('gold', 'silver')));
+            ALTER TABLE tenant ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY tenant_isolation ON tenant USING (tenant_id = current_setting('app.tenant')::uuid);
+            GRANT SELECT, INSERT, UPDATE, DELETE ON tenant TO {role};
+            """);
+
+        Assert.Empty(report.Findings);
+    }
+
+    [Fact]
     public async Task A_wrong_tenant_setting_is_not_proven_isolated()
     {
         var report = await VerifyAsync(Notes(NewRole()), b => b.WithTenantSetting("app.tenant_typo"));

@@ -40,6 +40,19 @@ public sealed class TG1014Tests(PostgresServerFixture fixture)
     }
 
     [Fact]
+    public async Task The_tenant_registry_keeps_its_platform_wide_unique_names()
+    {
+        var report = await fixture.AuditAsync("""
+            CREATE TABLE tenant (tenant_id uuid PRIMARY KEY, name text UNIQUE, domain text UNIQUE);
+            ALTER TABLE tenant ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY tenant_isolation ON tenant USING (tenant_id = current_setting('app.tenant_id')::uuid);
+            GRANT SELECT, UPDATE ON tenant TO app_user;
+            """);
+
+        Assert.Empty(report.Of("TG1014"));
+    }
+
+    [Fact]
     public async Task Unique_keys_that_include_the_tenant_column_and_primary_keys_are_not_reported()
     {
         var report = await fixture.AuditAsync(Schemas.CorrectOrders + "CREATE UNIQUE INDEX ON orders (tenant_id, lower(number));");

@@ -17,6 +17,12 @@ public static class RowMoveAttack
             return;
         }
 
+        if (table.IsOneRowPerValueOf(context.Target.TenantColumn))
+        {
+            // A tenant registry: moving a row to B means taking B's own key, which the key itself refuses.
+            return;
+        }
+
         // A fresh copy has no children whose foreign keys could refuse the move first. A table whose key is all
         // tenant and foreign keys (a junction table) cannot be copied without a duplicate; its rows rarely have
         // children, so one of A's seeded rows is moved instead.

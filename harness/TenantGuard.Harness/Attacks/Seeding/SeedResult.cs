@@ -105,4 +105,7 @@ public sealed class SeedResult
     internal void ClearUnseeded(SeedTable table) => _unseeded.Remove(table.QualifiedName);
 
     internal bool IsMarkedUnseeded(SeedTable table) => _unseeded.ContainsKey(table.QualifiedName);
+
+    /// <summary>Why a table (a tenant table, the tenant registry or a shared parent) could not be seeded, or null.</summary>
+    internal string? UnseededReason(SeedTable table) => _unseeded.GetValueOrDefault(table.QualifiedName)?.Reason;
 }

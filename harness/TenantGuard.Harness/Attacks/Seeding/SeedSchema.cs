@@ -44,6 +44,11 @@ public sealed record SeedTable(
 
     public SeedColumn? Column(string name) => Columns.FirstOrDefault(c => c.Name == name);
 
+    /// <summary>True when the column alone is the primary or a unique key: one row per tenant, as in a tenant registry
+    /// (tenants, accounts), whose rows cannot be copied for the same tenant nor moved onto another tenant's.</summary>
+    public bool IsOneRowPerValueOf(string column) =>
+        (PrimaryKey.Count == 1 && PrimaryKey[0] == column) || UniqueKeys.Any(k => k.Count == 1 && k[0] == column);
+
     /// <summary>Columns that identify one row: the primary key, else the first unique key, else every NOT NULL column.</summary>
     public IReadOnlyList<string> RowKey =>
         PrimaryKey.Count > 0 ? PrimaryKey

@@ -52,10 +52,12 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
             }
             else if (table.Column(target.TenantColumn) is not null)
             {
+                // A table keyed by the tenant alone (a registry nobody references) holds one row per tenant.
+                var rowsPerTenant = table.IsOneRowPerValueOf(target.TenantColumn) ? 1 : options.RowsPerTable;
                 foreach (var tenant in tenants)
                 {
                     await SetTenantAsync(connection, tenant, ct).ConfigureAwait(false);
-                    for (var i = 0; i < options.RowsPerTable && !result.IsMarkedUnseeded(table); i++)
+                    for (var i = 0; i < rowsPerTenant && !result.IsMarkedUnseeded(table); i++)
                     {
                         await InsertRowAsync(connection, table, tenant, result, ct).ConfigureAwait(false);
                     }
@@ -147,20 +149,23 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
     }
 
     /// <summary>Inserts one row. A unique violation is retried pointing at the parents' next rows (junction tables
-    /// whose key is all foreign keys); any other failure is retried once with every nullable column filled (CHECK
-    /// constraints that want them). The last failure is recorded as the reason.</summary>
+    /// whose key is all foreign keys); a NOT NULL column whose default gave NULL (<c>DEFAULT auth.uid()</c> with no
+    /// user in the session) is retried with a value of its own; any other failure is retried once with every nullable
+    /// column filled (CHECK constraints that want them). The last failure is recorded as the reason.</summary>
     private async Task<SeededRow?> TryInsertAsync(
         NpgsqlConnection connection, SeedTable table, string? tenant, SeedResult result, Dictionary<string, string?> fixedValues, CancellationToken ct)
     {
         const string UniqueViolation = "23505";
+        const string NotNullViolation = "23502";
         string? failure = null;
         var fillNullable = false;
         var parentIndex = 0;
+        var overrideDefaults = new HashSet<string>(StringComparer.Ordinal);
         var canFillMore = table.Columns.Any(c => !c.NotNull && !c.HasDefault && !c.DatabaseFilled);
-        for (var attempt = 0; attempt < options.RowsPerTable + 2; attempt++)
+        for (var attempt = 0; attempt < options.RowsPerTable + 2 + table.Columns.Count(c => c.HasDefault && c.NotNull); attempt++)
         {
             var values = new Dictionary<string, string?>(fixedValues);
-            failure = FillColumns(table, tenant, result, values, fillNullable, parentIndex);
+            failure = FillColumns(table, tenant, result, values, fillNullable, parentIndex, overrideDefaults);
             if (failure is not null)
             {
                 break;
@@ -185,6 +190,11 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
                 {
                     parentIndex++;
                 }
+                else if (e.SqlState == NotNullViolation && e.ColumnName is { } column && e.TableName == table.Name
+                         && table.Column(column) is { HasDefault: true, DatabaseFilled: false } && overrideDefaults.Add(column))
+                {
+                    // The default evaluated to NULL here; give the column a value of its own next time.
+                }
                 else if (canFillMore && !fillNullable)
                 {
                     fillNullable = true;
@@ -201,7 +211,8 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
     }
 
     /// <summary>Chooses a value for every column that needs one; returns why it cannot, or null.</summary>
-    private string? FillColumns(SeedTable table, string? tenant, SeedResult result, Dictionary<string, string?> values, bool fillNullable, int parentIndex)
+    private string? FillColumns(SeedTable table, string? tenant, SeedResult result, Dictionary<string, string?> values, bool fillNullable,
+        int parentIndex, IReadOnlySet<string> overrideDefaults)
     {
         foreach (var foreignKey in table.ForeignKeys.Where(f => f.ReferencedTable != table.QualifiedName))
         {
@@ -209,6 +220,12 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
             var parentRow = parent is null ? null : ParentRow(parent, tenant, result, parentIndex);
             if (parentRow is null)
             {
+                var needed = foreignKey.Columns.Any(c => table.Column(c)!.NotNull || values.ContainsKey(c));
+                if (needed && parent is not null && result.UnseededReason(parent) is { } reason)
+                {
+                    return $"it needs a row in {foreignKey.ReferencedTable} (foreign key {foreignKey.Name}), which could not be seeded: {reason}";
+                }
+
                 if (foreignKey.Columns.Any(c => table.Column(c)!.NotNull && !values.ContainsKey(c)))
                 {
                     return $"it needs a row in {foreignKey.ReferencedTable} (foreign key {foreignKey.Name}), which could not be seeded";
@@ -226,7 +243,8 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
         var tag = TenantTag(tenant);
         foreach (var column in table.Columns)
         {
-            if (values.ContainsKey(column.Name) || column.DatabaseFilled || column.HasDefault || (!column.NotNull && !fillNullable))
+            var useDefault = column.HasDefault && !overrideDefaults.Contains(column.Name);
+            if (values.ContainsKey(column.Name) || column.DatabaseFilled || useDefault || (!column.NotNull && !fillNullable && !overrideDefaults.Contains(column.Name)))
             {
                 continue;
             }

@@ -5,7 +5,8 @@ namespace TenantGuard.Harness.Audit.Rules;
 /// <summary>Unique constraints and indexes on tenant tables that leave out the tenant column. Primary keys are left
 /// out: surrogate keys come from sequences or gen_random_uuid(), so they reveal nothing and never collide between tenants
 /// by choice. For the same reason so are unique keys whose columns the database generates (identity, serial, random
-/// uuid defaults), and unique indexes on the primary key's own columns.</summary>
+/// uuid defaults), and unique indexes on the primary key's own columns. A tenant registry (the tenant column alone is
+/// unique: one row per tenant) is left out whole: a platform-wide unique tenant name or domain is its purpose.</summary>
 public sealed class TG1014UniqueWithoutTenant : CatalogRule
 {
     public override RuleDescriptor Descriptor => AuditRules.TG1014;
@@ -16,6 +17,8 @@ public sealed class TG1014UniqueWithoutTenant : CatalogRule
         foreach (var table in context.TopLevelTenantTables.Where(t => t.Column(tenant) is not null))
         {
             var indexes = context.Catalog.IndexesOn(table).ToList();
+            if (indexes.Any(i => i.Unique && i.Columns.Count == 1 && i.Columns[0] == tenant))
+                continue; // the tenant registry itself (one row per tenant): its keys are platform-wide by design
             var primaryKey = indexes.FirstOrDefault(i => i.Primary)?.Columns.ToHashSet();
             foreach (var index in indexes.Where(i => i.Unique && !i.Primary))
             {

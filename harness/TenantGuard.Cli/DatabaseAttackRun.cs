@@ -26,8 +26,7 @@ internal static class DatabaseAttackRun
     public static async Task<Report> AttackAsync(TenantIsolationEnvironment environment, AttackArguments attacks,
         IReadOnlyList<Waiver> waivers, IProgress<string> progress, CancellationToken cancellationToken)
     {
-        await using var target = await environment.CreateDatabaseAsync(cancellationToken);
-        var report = await IsolationAttack.RunAsync(target, attacks.ToVerifyOptions(waivers, progress), cancellationToken);
+        var report = await environment.AttackAsync(attacks.ToVerifyOptions(waivers, progress), cancellationToken);
         var facts = new Dictionary<string, string>(report.Facts)
         {
             ["server"] = $"{environment.Server.Kind} PostgreSQL {environment.Server.ServerVersion}",

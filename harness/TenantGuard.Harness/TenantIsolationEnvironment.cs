@@ -1,4 +1,5 @@
 using System.Globalization;
+using TenantGuard.Harness.Attacks;
 using TenantGuard.Harness.Audit;
 using TenantGuard.Harness.Migrations;
 using TenantGuard.Harness.Reports;
@@ -64,6 +65,15 @@ public sealed class TenantIsolationEnvironment : IAsyncDisposable
                 ["migrateMs"] = Milliseconds(Timings.Migrate),
             },
         }, ct).ConfigureAwait(false);
+        return _locator.Annotate(report);
+    }
+
+    /// <summary>Attacks a fresh copy of the migrated database as the app role (rules TG2000–TG2009), every attack with
+    /// its positive control; each finding's Location names the migration line that creates its table.</summary>
+    public async Task<Report> AttackAsync(VerifyOptions options, CancellationToken ct = default)
+    {
+        await using var database = await CreateDatabaseAsync(ct).ConfigureAwait(false);
+        var report = await IsolationAttack.RunAsync(database, options, ct).ConfigureAwait(false);
         return _locator.Annotate(report);
     }
 

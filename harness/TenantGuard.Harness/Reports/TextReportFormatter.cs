@@ -24,7 +24,7 @@ public sealed class TextReportFormatter(bool colour) : IReportFormatter
                     .AppendLine(finding.Object);
                 AppendIndented(text, finding.Message, "      ");
                 if (finding.Location is not null)
-                    AppendIndented(text, finding.Location, "      " + Paint("created at: ", Style.Dim));
+                    AppendIndented(text, finding.Location, "      " + Paint("migration: ", Style.Dim));
                 if (finding.Evidence is not null)
                     AppendIndented(text, finding.Evidence, "      " + Paint("evidence: ", Style.Dim));
                 AppendIndented(text, finding.Fix, "      " + Paint("fix: ", Style.Green));

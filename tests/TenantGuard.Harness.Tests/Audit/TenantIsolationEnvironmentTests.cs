@@ -27,6 +27,23 @@ public sealed class TenantIsolationEnvironmentTests
     }
 
     [Fact]
+    public async Task Attack_findings_point_at_the_table_and_truncate_findings_at_the_grant()
+    {
+        using var migrations = MigrationsFolder.Create(
+            ("001_tables.sql", "CREATE TABLE notes (\n  id serial PRIMARY KEY,\n  tenant_id uuid NOT NULL\n);\nCREATE INDEX ON notes (tenant_id);"),
+            ("002_grants.sql", "-- the app role\nGRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON notes TO tg_env_app;"));
+        await using var environment = await new TenantIsolationEnvironmentBuilder().WithMigrations(migrations.Path).StartAsync();
+
+        var attacks = await environment.AttackAsync(new Harness.Attacks.VerifyOptions { UsePgBouncer = false });
+        var audit = await environment.AuditAsync();
+
+        Assert.NotEmpty(attacks.Findings);
+        Assert.All(attacks.Findings.Where(f => f.Table is not null), f => Assert.EndsWith("001_tables.sql:1", f.Location));
+        Assert.EndsWith("002_grants.sql:2", Assert.Single(audit.Findings, f => f.Rule == "TG1011").Location);
+        Assert.EndsWith("001_tables.sql:1", Assert.Single(audit.Findings, f => f.Rule == "TG1001").Location);
+    }
+
+    [Fact]
     public async Task A_named_app_role_the_migrations_never_grant_to_is_refused()
     {
         using var migrations = MigrationsFolder.Create(("001_schema.sql",

@@ -37,6 +37,29 @@ public sealed class TG1010AndTG1019Tests(PostgresServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_definer_membership_check_that_asks_who_is_calling_is_not_reported()
+    {
+        // The shape of a hosted-auth membership helper: SECURITY DEFINER to read the membership table past its own
+        // policies, bound to the caller through a function that reads the session's user.
+        var report = await fixture.AuditAsync(NotForced + """
+            CREATE SCHEMA identity;
+            CREATE FUNCTION identity.user_id() RETURNS uuid LANGUAGE sql STABLE
+                AS $$ SELECT nullif(current_setting('request.user_id', true), '')::uuid $$;
+            CREATE TABLE members (tenant_id uuid NOT NULL, user_id uuid NOT NULL, PRIMARY KEY (tenant_id, user_id));
+            CREATE FUNCTION is_member(tenant uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+                AS $$ SELECT EXISTS (SELECT 1 FROM members m WHERE m.tenant_id = tenant AND m.user_id = identity.user_id()) $$;
+            CREATE FUNCTION my_orders(tenant uuid) RETURNS SETOF orders LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public
+                AS $$ BEGIN IF NOT is_member(tenant) THEN RAISE EXCEPTION 'not a member'; END IF;
+                      RETURN QUERY SELECT * FROM orders WHERE tenant_id = tenant; END $$;
+            -- A comment naming orders is not a use of it.
+            CREATE FUNCTION version_note() RETURNS text LANGUAGE sql SECURITY DEFINER SET search_path = public
+                AS $$ SELECT 'orders are versioned' /* orders */ $$;
+            """);
+
+        Assert.Empty(report.Of("TG1010"));
+    }
+
+    [Fact]
     public async Task An_invoker_function_with_a_fixed_search_path_is_not_reported()
     {
         var report = await fixture.AuditAsync(NotForced + """

@@ -2,13 +2,19 @@ using TenantGuard.Harness.Reports;
 
 namespace TenantGuard.Harness.Audit.Rules;
 
+/// <summary>A SECURITY DEFINER function the app role may call, owned by a role the policies do not bind, that touches
+/// tenant tables without ever asking who is calling (no session setting, no current_user, no function that reads one):
+/// it answers every caller alike, so any tenant reaches every tenant's rows through it. Functions that do read the
+/// caller (membership checks such as has_role_on_account(account_id) built on auth.uid()) decide per caller; the
+/// attacks call the set-returning ones as tenant A to prove they keep to A's rows.</summary>
 public sealed class TG1010SecurityDefinerFunction : CatalogRule
 {
     public override RuleDescriptor Descriptor => AuditRules.TG1010;
 
     protected override IEnumerable<Finding> Evaluate(AuditContext context)
     {
-        foreach (var function in context.Catalog.Functions.Where(f => f.SecurityDefiner && f.AppCanExecute))
+        var callerReaders = FunctionNames.CallerReaders(context);
+        foreach (var function in context.Catalog.Functions.Where(f => f.SecurityDefiner && f.AppCanExecute && !callerReaders.Contains(f.Oid)))
         {
             var exposed = FunctionNames.TenantTablesTouched(context, function)
                 .Where(table => context.ReadsWithoutPolicies(function.Owner, table))

@@ -41,11 +41,6 @@ namespace TenantGuard.Sql.Lexing
             "ilike", "inner", "is", "isnull", "join", "left", "like", "natural", "notnull", "outer", "overlaps",
             "right", "similar", "tablesample", "verbose");
 
-        /// <summary>Words added after PostgreSQL 15: older servers' quote_ident leaves them bare.</summary>
-        public static readonly HashSet<string> AddedAfter15 = Set(
-            "system_user", "json_array", "json_arrayagg", "json_object", "json_objectagg", "json", "json_exists",
-            "json_query", "json_scalar", "json_serialize", "json_table", "json_value", "merge_action");
-
         /// <summary>True for a keyword of any category but UNRESERVED.</summary>
         public static bool NeedsQuotes(string word) =>
             Reserved.Contains(word) || ColumnName.Contains(word) || TypeOrFunctionName.Contains(word);

@@ -24,7 +24,8 @@ public sealed class AuditContext
         PolicySettings = PolicySettingCensus.Take(
             catalog.Policies.Where(p => IsTenantTable(p.TableOid)).Select(p => (p.Using, p.WithCheck)), TenantColumn, functions);
         TenantSetting = options.TenantSetting ?? target.TenantSetting ?? PolicySettings.TenantSetting;
-        Policies = new EffectivePolicyAnalysis(new TenantPredicateAnalyzer(TenantColumn, functions));
+        var tenantSettings = PolicySettings.TenantSettings.Keys.Append(TenantSetting).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        Policies = new EffectivePolicyAnalysis(new TenantPredicateAnalyzer(TenantColumn, functions, tenantSettings));
     }
 
     public CatalogSnapshot Catalog { get; }

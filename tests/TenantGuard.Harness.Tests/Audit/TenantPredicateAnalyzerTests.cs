@@ -86,6 +86,21 @@ public sealed class TenantPredicateAnalyzerTests
         Assert.True(expected == verdict.Binding.ToString(), $"{verdict.Binding}: {string.Join("; ", verdict.Branches)}");
     }
 
+    [Theory]
+    [InlineData("((sharing_mode = 'selective'::text) AND (EXISTS ( SELECT 1 FROM resource_shares s WHERE ((s.tenant_id = shared_resources.tenant_id) " +
+                "AND (s.resource_id = shared_resources.id) AND (s.shared_with_tenant_id = (NULLIF(current_setting('app.current_tenant'::text, true), ''::text))::uuid)))))", "Sharing")]
+    [InlineData("(grantee_id = (NULLIF(current_setting('app.current_tenant'::text, true), ''::text))::uuid)", "Sharing")]
+    [InlineData("(EXISTS ( SELECT 1 FROM tenants t WHERE ((t.id = docs.tenant_id) AND (t.id = (current_setting('app.current_tenant'::text))::uuid))))", "Bound")]
+    [InlineData("(EXISTS ( SELECT 1 FROM tenants t WHERE ((t.id = docs.tenant_id) AND (t.parent_id = (current_setting('app.current_tenant'::text))::uuid))))", "Sharing")]
+    public void A_lookup_keyed_on_the_tenant_setting_is_sharing_unless_it_is_the_same_tenant(string expression, string expected)
+    {
+        var analyzer = new TenantPredicateAnalyzer("tenant_id", Functions, new HashSet<string> { "app.current_tenant" });
+
+        var verdict = analyzer.Analyze(expression);
+
+        Assert.True(expected == verdict.Binding.ToString(), $"{verdict.Binding}: {string.Join("; ", verdict.Branches)}");
+    }
+
     [Fact]
     public void Every_unbound_branch_is_a_cause_of_its_own()
     {

@@ -25,6 +25,12 @@ internal sealed class LookupGraph
     /// account_user): always true, the classic way a membership check stops looking at the row.</summary>
     public HashSet<string> SelfComparisons { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Lookup columns equated with the caller, with the settings the caller value reads.</summary>
+    public List<(object Node, string Column, IReadOnlySet<string> Settings)> CallerColumns { get; } = [];
+
+    /// <summary>Lookup columns equated with the policy row's tenant column.</summary>
+    public List<(object Node, string Column)> TenantColumns { get; } = [];
+
     /// <summary>True once anything in the lookup was equated with the caller.</summary>
     public bool KeyedOnCaller { get; private set; }
 

@@ -63,6 +63,8 @@ internal sealed partial class PolicyExpressionClassifier
         {
             if (value.Kind == ValueKind.Session && (other.Kind == ValueKind.Constant || other.Kind == ValueKind.Session))
                 return SessionAgainstConstant(value, other.Kind == ValueKind.Session ? other : null, shown);
+            if (value.IsCallerValue && other.Kind == ValueKind.RowColumn && (value.Settings.Overlaps(tenantSettings) || IsSharingWord(other.Column!)))
+                return new ConditionVerdict(TenantBinding.Sharing, shown, $"admits rows that name the caller's tenant in {other.Column} (shared with it)");
             if (value.IsCallerValue && other.Kind == ValueKind.RowColumn)
             {
                 Settings.Identity.UnionWith(value.Settings);
@@ -166,6 +168,8 @@ internal sealed partial class PolicyExpressionClassifier
     private ConditionVerdict Decide(LookupGraph graph, QueryExpression query, NameScope inner, string shown, bool wrapped)
     {
         var tables = graph.Tables.Count == 0 ? "a subquery" : string.Join(", ", graph.Tables);
+        if (graph.Connected(LookupGraph.Tenant, LookupGraph.Caller) && SharedWithTheCallersTenant(graph))
+            return new ConditionVerdict(TenantBinding.Sharing, shown, $"admits rows another tenant shared with the caller's tenant through {tables}");
         if (graph.Connected(LookupGraph.Tenant, LookupGraph.Caller))
         {
             Settings.Identity.UnionWith(graph.CallerSettings);
@@ -194,6 +198,17 @@ internal sealed partial class PolicyExpressionClassifier
             graph.KeyedOnCaller ? $"looks up the caller in {tables} without linking that to the row's {tenantColumn}"
                                 : $"looks up {tables} without tying {tenantColumn} to the caller or the tenant");
     }
+
+    /// <summary>
+    /// The lookup is keyed on the tenant setting through another column than the one tied to the row's tenant
+    /// (<c>s.tenant_id = row.tenant_id AND s.shared_with_tenant_id = &lt;tenant&gt;</c>): it maps the caller's tenant
+    /// to other tenants, which is sharing, not membership.
+    /// </summary>
+    private bool SharedWithTheCallersTenant(LookupGraph graph) =>
+        graph.CallerColumns.Any(c => c.Settings.Overlaps(tenantSettings) &&
+                                     !graph.TenantColumns.Any(t => t.Node.Equals(c.Node) && t.Column == c.Column));
+
+    private static bool IsSharingWord(string word) => SharingWords.Any(word.Contains);
 
     /// <summary>A boolean function call the branches could not expand into (a lookup body, unreadable, unknown).</summary>
     private ConditionVerdict BooleanCall(FunctionCallExpression call, bool negated, NameScope scope, string shown)
@@ -235,7 +250,7 @@ internal sealed partial class PolicyExpressionClassifier
                 _ => null,
             })
             .OfType<string>();
-        if (!negated && words.Any(w => SharingWords.Any(w.Contains)))
+        if (!negated && words.Any(IsSharingWord))
             return new ConditionVerdict(TenantBinding.Sharing, shown, "admits rows marked as shared, whatever their tenant");
         return new ConditionVerdict(TenantBinding.Unbound, shown, $"does not involve {tenantColumn} or the tenant");
     }

@@ -106,6 +106,13 @@ internal sealed partial class PolicyExpressionClassifier
                 graph.TenantSettings.UnionWith(value.Settings);
             else if (value.IsCallerValue && other.Kind != ValueKind.TenantColumn)
                 graph.CallerSettings.UnionWith(value.Settings);
+            if (other is { Kind: ValueKind.InnerColumn, Column: { } column } && Node(other) is { } node)
+            {
+                if (value.IsCallerValue)
+                    graph.CallerColumns.Add((node, column, value.Settings));
+                else if (value.Kind == ValueKind.TenantColumn)
+                    graph.TenantColumns.Add((node, column));
+            }
         }
         graph.Link(a, b);
     }

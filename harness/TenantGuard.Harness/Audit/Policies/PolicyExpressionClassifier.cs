@@ -8,7 +8,9 @@ namespace TenantGuard.Harness.Audit.Policies;
 /// boolean user functions expanded into their bodies), decides each condition, and collects how settings are used.
 /// One instance per expression: it accumulates what it finds.
 /// </summary>
-internal sealed partial class PolicyExpressionClassifier(string tenantColumn, PolicyFunctions functions)
+/// <param name="tenantSettings">Settings known to carry the tenant: a lookup keyed on one of them relates the caller's
+/// tenant to other tenants (a share table), it is not a membership of the caller.</param>
+internal sealed partial class PolicyExpressionClassifier(string tenantColumn, PolicyFunctions functions, IReadOnlySet<string> tenantSettings)
 {
     /// <summary>Function bodies followed this deep; deeper calls are unreadable rather than a risk of recursion.</summary>
     private const int MaxFunctionDepth = 6;

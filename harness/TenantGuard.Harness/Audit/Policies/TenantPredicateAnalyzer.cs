@@ -4,8 +4,11 @@ namespace TenantGuard.Harness.Audit.Policies;
 
 /// <summary>Decides, branch by branch, whether a deparsed policy expression binds the tenant column to the tenant.</summary>
 /// <param name="functions">The database's user functions, so calls are judged by their bodies.</param>
-internal sealed class TenantPredicateAnalyzer(string tenantColumn, PolicyFunctions functions)
+/// <param name="tenantSettings">The settings known to carry the tenant (empty while they are being found).</param>
+internal sealed class TenantPredicateAnalyzer(string tenantColumn, PolicyFunctions functions, IReadOnlySet<string>? tenantSettings = null)
 {
+    private readonly IReadOnlySet<string> _tenantSettings = tenantSettings ?? new HashSet<string>();
+
     public PredicateVerdict Analyze(string expression)
     {
         var read = SqlExpressionReader.Read(expression);
@@ -15,7 +18,7 @@ internal sealed class TenantPredicateAnalyzer(string tenantColumn, PolicyFunctio
             return new PredicateVerdict([unread], [], [], new SettingUse());
         }
 
-        var classifier = new PolicyExpressionClassifier(tenantColumn, functions);
+        var classifier = new PolicyExpressionClassifier(tenantColumn, functions, _tenantSettings);
         var scope = NameScope.Policy(read.Text);
         var branches = classifier.Branches(tree, scope);
         var fallbacks = classifier.Fallbacks(tree, scope);

@@ -28,7 +28,7 @@ namespace TenantGuard.Sql
             }
 
             i++;
-            if (!tokens[i].Is("return") || tokens[i + 1].Is("query") || tokens[i + 1].Is("next"))
+            if (i + 1 >= end || !tokens[i].Is("return") || tokens[i + 1].Is("query") || tokens[i + 1].Is("next"))
             {
                 return SqlFunctionBody.Unreadable(body, "The PL/pgSQL body does more than RETURN one expression.");
             }

@@ -38,6 +38,12 @@ namespace TenantGuard.Sql
 
         private static SqlFunctionDefinition? ReadTokens(string text, List<SqlToken> tokens)
         {
+            // Shortest definition: CREATE FUNCTION f ( ) and the end of input.
+            if (tokens.Count < 6)
+            {
+                return null;
+            }
+
             var i = 0;
             if (!tokens[i++].Is("create"))
             {
@@ -56,7 +62,7 @@ namespace TenantGuard.Sql
 
             i++;
             var nameParts = new List<string>();
-            while (tokens[i].IsIdentifierLike)
+            while (i < tokens.Count - 1 && tokens[i].IsIdentifierLike)
             {
                 nameParts.Add(tokens[i++].Value);
                 if (tokens[i].Kind != SqlTokenKind.Dot)

@@ -20,9 +20,9 @@ internal sealed class PolicyFunctions
             .ToLookup(d => d.Name, StringComparer.Ordinal);
     }
 
-    /// <summary>The function a call runs: same name (and schema when the call names one), enough parameters for the
-    /// arguments; an unqualified call prefers public, then pg_catalog's absence means any schema. Null for built-ins and
-    /// unknown functions.</summary>
+    /// <summary>The function a call runs: same name (and schema when the call names one) and enough parameters for the
+    /// arguments, preferring an exact parameter count, then the public schema (the search_path is not known here). Null
+    /// for built-ins and functions the catalog does not hold.</summary>
     public SqlFunctionDefinition? Resolve(FunctionCallExpression call)
     {
         var candidates = _byName[call.Name]

@@ -21,6 +21,7 @@ public sealed class TenantPredicateAnalyzerTests
             "SELECT EXISTS (SELECT 1 FROM platform_admins WHERE user_id = NULLIF(current_setting('app.user_id', true), '')::uuid)"),
         Function("is_admin()", "boolean", "sql", "SELECT current_setting('app.role', true) = 'admin'"),
         Function("tangled()", "boolean", "plpgsql", "BEGIN IF current_setting('app.x') = 'y' THEN RETURN true; END IF; RETURN false; END"),
+        Function("loops(t uuid)", "boolean", "sql", "SELECT loops(t)"),
         Function("default_tenant()", "uuid", "sql", "SELECT coalesce(nullif(current_setting('app.tenant_id', true), ''), '00000000-0000-0000-0000-000000000001')::uuid"),
     ]);
 
@@ -194,5 +195,18 @@ public sealed class TenantPredicateAnalyzerTests
         var branch = Assert.Single(verdict.Branches);
         Assert.Equal(TenantBinding.Unbound, branch.Binding);
         Assert.Contains("cannot read", branch.Reason);
+    }
+
+    [Theory]
+    [InlineData("loops(tenant_id)")]
+    [InlineData("CASE WHEN archived THEN true ELSE (tenant_id = get_current_tenant_id()) END")]
+    [InlineData("(ROW(tenant_id, id) = ROW(get_current_tenant_id(), 1))")]
+    [InlineData("((a OR b) AND (c OR d) AND (e OR f) AND (g OR h) AND (i OR j) AND (k OR l) AND (m OR n))")]
+    public void Shapes_the_audit_does_not_follow_are_unbound_not_errors(string expression)
+    {
+        var verdict = Analyzer.Analyze(expression);
+
+        Assert.NotEqual(TenantBinding.Bound, verdict.Binding);
+        Assert.All(verdict.Causes, c => Assert.False(string.IsNullOrEmpty(c.Reason)));
     }
 }

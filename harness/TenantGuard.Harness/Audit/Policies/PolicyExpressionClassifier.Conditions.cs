@@ -223,7 +223,9 @@ internal sealed partial class PolicyExpressionClassifier
             return new ConditionVerdict(TenantBinding.Unbound, shown, $"calls {Text(call, scope)}, whose body the audit cannot read ({definition.Body.Problem})");
         if (negated)
             return new ConditionVerdict(TenantBinding.Unbound, shown, $"NOT {Text(call, scope)} only excludes rows");
-        return Lookup(definition.Body.Query!, BodyScope(definition, call, scope), shown);
+        return definition.Body.Query is { } query
+            ? Lookup(query, BodyScope(definition, call, scope), shown)
+            : BareValue(call, negated, scope, shown);
     }
 
     /// <summary>A value used as a condition: current_setting('app.is_admin')::boolean, a boolean column.</summary>

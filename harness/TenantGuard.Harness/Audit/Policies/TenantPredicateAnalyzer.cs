@@ -13,15 +13,23 @@ internal sealed class TenantPredicateAnalyzer(string tenantColumn, PolicyFunctio
     {
         var read = SqlExpressionReader.Read(expression);
         if (read.Expression is not { } tree)
-        {
-            var unread = new PredicateBranch(TenantBinding.Unbound, expression, $"the audit cannot read the expression ({read.Error})");
-            return new PredicateVerdict([unread], [], [], new SettingUse());
-        }
+            return Unreadable(expression, $"the audit cannot read the expression ({read.Error})");
 
-        var classifier = new PolicyExpressionClassifier(tenantColumn, functions, _tenantSettings);
-        var scope = NameScope.Policy(read.Text);
-        var branches = classifier.Branches(tree, scope);
-        var fallbacks = classifier.Fallbacks(tree, scope);
-        return new PredicateVerdict(branches, classifier.Wrapped.Distinct().ToList(), fallbacks, classifier.Settings);
+        try
+        {
+            var classifier = new PolicyExpressionClassifier(tenantColumn, functions, _tenantSettings);
+            var scope = NameScope.Policy(read.Text);
+            var branches = classifier.Branches(tree, scope);
+            var fallbacks = classifier.Fallbacks(tree, scope);
+            return new PredicateVerdict(branches, classifier.Wrapped.Distinct().ToList(), fallbacks, classifier.Settings);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException)
+        {
+            // One policy the analysis trips over must not stop the audit of every other table: it is unbound, with why.
+            return Unreadable(expression, $"the audit could not analyse the expression ({e.Message})");
+        }
     }
+
+    private static PredicateVerdict Unreadable(string expression, string reason) =>
+        new([new PredicateBranch(TenantBinding.Unbound, expression, reason)], [], [], new SettingUse());
 }

@@ -116,7 +116,7 @@ namespace TenantGuard.Sql.Analysis
         }
 
         /// <summary>Subqueries, functions and join conditions inside FROM items.</summary>
-        private void VisitFromChildren(List<TableReference> from, Scope scope, Scope? parent, CteNames? ctes)
+        private void VisitFromChildren(IReadOnlyList<TableReference> from, Scope scope, Scope? parent, CteNames? ctes)
         {
             foreach (var item in from)
             {

@@ -414,7 +414,7 @@ namespace TenantGuard.Sql.Parsing
                     }
 
                     var selection = new OpaqueExpression { Start = operand.Start, End = LastEnd };
-                    selection.Parts.Add(operand);
+                    selection.PartList.Add(operand);
                     operand = selection;
                 }
                 else
@@ -440,7 +440,7 @@ namespace TenantGuard.Sql.Parsing
                     throw Error("Expected ]");
                 }
 
-                subscript.Indexes.Add(ParseExpression());
+                subscript.IndexList.Add(ParseExpression());
             }
 
             Expect(SqlTokenKind.RightBracket);

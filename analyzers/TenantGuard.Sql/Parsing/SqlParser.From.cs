@@ -115,7 +115,7 @@ namespace TenantGuard.Sql.Parsing
                 Expect(SqlTokenKind.LeftParen);
                 do
                 {
-                    function.Calls.Add(ParseExpression());
+                    function.CallList.Add(ParseExpression());
                     SkipColumnDefinitionList();
                 }
                 while (Accept(SqlTokenKind.Comma));
@@ -135,7 +135,7 @@ namespace TenantGuard.Sql.Parsing
                 if (!only && Current.IsIdentifierLike && IsFunctionInFrom())
                 {
                     var function = new FunctionTableReference();
-                    function.Calls.Add(ParsePostfix(ParsePrimary()));
+                    function.CallList.Add(ParsePostfix(ParsePrimary()));
                     AcceptSequence("with", "ordinality");
                     reference = function;
                 }

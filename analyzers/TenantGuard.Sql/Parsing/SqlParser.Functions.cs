@@ -21,7 +21,7 @@ namespace TenantGuard.Sql.Parsing
                 Expect(SqlTokenKind.LeftParen);
                 Expect("order");
                 Expect("by");
-                call.Extras.AddRange(ParseSortList());
+                call.ExtraList.AddRange(ParseSortList());
                 Expect(SqlTokenKind.RightParen);
             }
 
@@ -30,7 +30,7 @@ namespace TenantGuard.Sql.Parsing
                 Advance();
                 Advance();
                 Expect("where");
-                call.Extras.Add(ParseExpression());
+                call.ExtraList.Add(ParseExpression());
                 Expect(SqlTokenKind.RightParen);
             }
 
@@ -38,7 +38,7 @@ namespace TenantGuard.Sql.Parsing
             {
                 if (Current.Kind == SqlTokenKind.LeftParen)
                 {
-                    call.Extras.Add(ParseWindowSpecification());
+                    call.ExtraList.Add(ParseWindowSpecification());
                 }
                 else
                 {
@@ -73,7 +73,7 @@ namespace TenantGuard.Sql.Parsing
                     argument = ParseExpression();
                 }
 
-                call.Arguments.Add(argument);
+                call.ArgumentList.Add(argument);
                 if (Accept(SqlTokenKind.Comma))
                 {
                     continue;
@@ -81,7 +81,7 @@ namespace TenantGuard.Sql.Parsing
 
                 if (AcceptSequence("order", "by"))
                 {
-                    call.Extras.AddRange(ParseSortList());
+                    call.ExtraList.AddRange(ParseSortList());
                 }
 
                 // extract(f FROM x), substring(x FROM a FOR b), overlay(x PLACING y FROM a), trim(x FROM y).
@@ -97,7 +97,7 @@ namespace TenantGuard.Sql.Parsing
                 }
 
                 // Unmodelled argument syntax: skip it, keeping any subquery inside.
-                call.Extras.Add(ParseOpaqueUntil(stopAtComma: true));
+                call.ExtraList.Add(ParseOpaqueUntil(stopAtComma: true));
                 if (Accept(SqlTokenKind.Comma))
                 {
                     continue;
@@ -121,12 +121,12 @@ namespace TenantGuard.Sql.Parsing
 
             if (AcceptSequence("partition", "by"))
             {
-                spec.Parts.AddRange(ParseExpressionList());
+                spec.PartList.AddRange(ParseExpressionList());
             }
 
             if (AcceptSequence("order", "by"))
             {
-                spec.Parts.AddRange(ParseSortList());
+                spec.PartList.AddRange(ParseSortList());
             }
 
             // The frame clause (ROWS BETWEEN … AND …, EXCLUDE …) holds only offsets: skip it.

@@ -32,7 +32,7 @@ namespace TenantGuard.Sql.Parsing
                     Advance();
                     var query = ParseQuery();
                     Expect(SqlTokenKind.RightParen);
-                    opaque.Parts.Add(new SubqueryExpression(query) { Start = token.Start, End = LastEnd });
+                    opaque.PartList.Add(new SubqueryExpression(query) { Start = token.Start, End = LastEnd });
                     consumed = true;
                     continue;
                 }

@@ -244,10 +244,10 @@ namespace TenantGuard.Sql.Parsing
             if (Current.Kind == SqlTokenKind.Comma)
             {
                 var row = new RowExpression(string.Empty) { Start = start };
-                row.Items.Add(first);
+                row.ItemList.Add(first);
                 while (Accept(SqlTokenKind.Comma))
                 {
-                    row.Items.Add(ParseExpression());
+                    row.ItemList.Add(ParseExpression());
                 }
 
                 Expect(SqlTokenKind.RightParen);
@@ -279,7 +279,7 @@ namespace TenantGuard.Sql.Parsing
             Expect(SqlTokenKind.LeftParen);
             if (Current.Kind != SqlTokenKind.RightParen)
             {
-                row.Items.AddRange(ParseExpressionList());
+                row.ItemList.AddRange(ParseExpressionList());
             }
 
             Expect(SqlTokenKind.RightParen);
@@ -293,7 +293,7 @@ namespace TenantGuard.Sql.Parsing
             Expect(SqlTokenKind.LeftBracket);
             if (Current.Kind != SqlTokenKind.RightBracket)
             {
-                row.Items.AddRange(ParseExpressionList());
+                row.ItemList.AddRange(ParseExpressionList());
             }
 
             Expect(SqlTokenKind.RightBracket);
@@ -307,19 +307,19 @@ namespace TenantGuard.Sql.Parsing
             var node = new CaseExpression { Start = start };
             if (!Current.Is("when"))
             {
-                node.Parts.Add(ParseExpression());
+                node.PartList.Add(ParseExpression());
             }
 
             while (Accept("when"))
             {
-                node.Parts.Add(ParseExpression());
+                node.PartList.Add(ParseExpression());
                 Expect("then");
-                node.Parts.Add(ParseExpression());
+                node.PartList.Add(ParseExpression());
             }
 
             if (Accept("else"))
             {
-                node.Parts.Add(ParseExpression());
+                node.PartList.Add(ParseExpression());
             }
 
             Expect("end");

@@ -62,7 +62,7 @@ namespace TenantGuard.Sql.Parsing
                 var body = ParseCteBody();
                 Expect(SqlTokenKind.RightParen);
                 SkipSearchOrCycleClause();
-                with.Tables.Add(new CommonTableExpression(name, body) { Start = start, End = LastEnd });
+                with.TableList.Add(new CommonTableExpression(name, body) { Start = start, End = LastEnd });
             }
             while (Accept(SqlTokenKind.Comma));
 
@@ -203,7 +203,7 @@ namespace TenantGuard.Sql.Parsing
                 }
 
                 var row = (RowExpression)ParseRowItems(string.Empty, start);
-                values.Rows.Add(row);
+                values.RowList.Add(row);
             }
             while (Accept(SqlTokenKind.Comma));
 
@@ -221,7 +221,7 @@ namespace TenantGuard.Sql.Parsing
                 if (Accept("on"))
                 {
                     Expect(SqlTokenKind.LeftParen);
-                    block.OtherClauses.AddRange(ParseExpressionList());
+                    block.OtherClauseList.AddRange(ParseExpressionList());
                     Expect(SqlTokenKind.RightParen);
                 }
             }
@@ -236,7 +236,7 @@ namespace TenantGuard.Sql.Parsing
                 {
                     var item = ParseExpression();
                     SkipColumnAlias();
-                    block.SelectList.Add(item);
+                    block.SelectItemList.Add(item);
                 }
                 while (Accept(SqlTokenKind.Comma));
             }
@@ -256,7 +256,7 @@ namespace TenantGuard.Sql.Parsing
             block.WhereInsertOffset = LastEnd;
             if (Accept("from"))
             {
-                ParseFromList(block.From);
+                ParseFromList(block.FromList);
                 block.WhereInsertOffset = LastEnd;
             }
 
@@ -276,14 +276,14 @@ namespace TenantGuard.Sql.Parsing
                 {
                     // GROUPING SETS ((a), ()) reads as a function-like list; ROLLUP (…) and CUBE (…) already do.
                     AcceptSequence("grouping", "sets");
-                    block.OtherClauses.Add(ParseExpression());
+                    block.OtherClauseList.Add(ParseExpression());
                 }
                 while (Accept(SqlTokenKind.Comma));
             }
 
             if (Accept("having"))
             {
-                block.OtherClauses.Add(ParseExpression());
+                block.OtherClauseList.Add(ParseExpression());
             }
 
             if (Accept("window"))
@@ -292,7 +292,7 @@ namespace TenantGuard.Sql.Parsing
                 {
                     ExpectIdentifier();
                     Expect("as");
-                    block.OtherClauses.Add(ParseWindowSpecification());
+                    block.OtherClauseList.Add(ParseWindowSpecification());
                 }
                 while (Accept(SqlTokenKind.Comma));
             }
@@ -332,18 +332,18 @@ namespace TenantGuard.Sql.Parsing
             {
                 if (AcceptSequence("order", "by"))
                 {
-                    query.Trailing.AddRange(ParseSortList());
+                    query.TrailingList.AddRange(ParseSortList());
                 }
                 else if (Accept("limit"))
                 {
                     if (!Accept("all"))
                     {
-                        query.Trailing.Add(ParseExpression());
+                        query.TrailingList.Add(ParseExpression());
                     }
                 }
                 else if (Accept("offset"))
                 {
-                    query.Trailing.Add(ParseExpression());
+                    query.TrailingList.Add(ParseExpression());
                     if (!Accept("rows"))
                     {
                         Accept("row");
@@ -358,7 +358,7 @@ namespace TenantGuard.Sql.Parsing
 
                     if (!Current.Is("row") && !Current.Is("rows"))
                     {
-                        query.Trailing.Add(ParseUnary());
+                        query.TrailingList.Add(ParseUnary());
                     }
 
                     if (!Accept("rows"))

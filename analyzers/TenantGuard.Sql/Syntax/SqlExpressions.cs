@@ -4,42 +4,58 @@ using TenantGuard.Sql.Lexing;
 namespace TenantGuard.Sql.Syntax
 {
     /// <summary>An expression. Each node lists its direct child expressions and the queries nested directly in it.</summary>
-    internal abstract class SqlExpression : SqlNode
+    public abstract class SqlExpression : SqlNode
     {
-        public virtual void AddChildren(List<SqlExpression> children)
+        internal SqlExpression()
         {
+        }
+
+        /// <summary>The direct child expressions, in source order (not those inside <see cref="NestedQuery"/>).</summary>
+        public IReadOnlyList<SqlExpression> Children
+        {
+            get
+            {
+                var children = new List<SqlExpression>();
+                AddChildren(children);
+                return children;
+            }
         }
 
         /// <summary>A query nested directly in this node (subquery, EXISTS, IN (SELECT …), ARRAY(SELECT …)).</summary>
         public virtual QueryExpression? NestedQuery => null;
+
+        internal virtual void AddChildren(List<SqlExpression> children)
+        {
+        }
     }
 
     /// <summary>col, t.col, schema.t.col, t.* or *.</summary>
-    internal sealed class ColumnReference : SqlExpression
+    public sealed class ColumnReference : SqlExpression
     {
-        public ColumnReference(string[] parts) => Parts = parts;
+        internal ColumnReference(string[] parts) => Parts = parts;
 
-        public string[] Parts { get; }
+        /// <summary>The dotted name parts, folded as the server folds them ("*" for a star).</summary>
+        public IReadOnlyList<string> Parts { get; }
 
-        public string Column => Parts[Parts.Length - 1];
+        public string Column => Parts[Parts.Count - 1];
 
-        public bool IsQualified => Parts.Length > 1;
+        public bool IsQualified => Parts.Count > 1;
 
         /// <summary>The table part of a qualified reference ("t" of t.col, "t" of s.t.col).</summary>
-        public string? Table => Parts.Length > 1 ? Parts[Parts.Length - 2] : null;
+        public string? Table => Parts.Count > 1 ? Parts[Parts.Count - 2] : null;
 
-        public string? Schema => Parts.Length > 2 ? Parts[Parts.Length - 3] : null;
+        public string? Schema => Parts.Count > 2 ? Parts[Parts.Count - 3] : null;
     }
 
     /// <summary>$1, @name, :name or an interpolation hole.</summary>
-    internal sealed class PlaceholderExpression : SqlExpression
+    public sealed class PlaceholderExpression : SqlExpression
     {
-        public PlaceholderExpression(string text) => Text = text;
+        internal PlaceholderExpression(string text) => Text = text;
 
         public string Text { get; }
     }
 
-    internal enum LiteralKind
+    public enum LiteralKind
     {
         String,
         Number,
@@ -49,9 +65,9 @@ namespace TenantGuard.Sql.Syntax
         Other,
     }
 
-    internal sealed class LiteralExpression : SqlExpression
+    public sealed class LiteralExpression : SqlExpression
     {
-        public LiteralExpression(LiteralKind kind, string value, SqlTokenKind tokenKind)
+        internal LiteralExpression(LiteralKind kind, string value, SqlTokenKind tokenKind)
         {
             Kind = kind;
             Value = value;
@@ -63,23 +79,23 @@ namespace TenantGuard.Sql.Syntax
         /// <summary>Unescaped string content, number text, "true"/"false", "null".</summary>
         public string Value { get; }
 
-        public SqlTokenKind TokenKind { get; }
+        internal SqlTokenKind TokenKind { get; }
     }
 
     /// <summary>( expr ): kept so that edits can tell a parenthesised OR from a top-level one.</summary>
-    internal sealed class ParenthesizedExpression : SqlExpression
+    public sealed class ParenthesizedExpression : SqlExpression
     {
-        public ParenthesizedExpression(SqlExpression inner) => Inner = inner;
+        internal ParenthesizedExpression(SqlExpression inner) => Inner = inner;
 
         public SqlExpression Inner { get; }
 
-        public override void AddChildren(List<SqlExpression> children) => children.Add(Inner);
+        internal override void AddChildren(List<SqlExpression> children) => children.Add(Inner);
     }
 
     /// <summary>Infix operators, including AND / OR / LIKE / comparisons; Operator is lower case ("and", "=", "not like").</summary>
-    internal sealed class BinaryExpression : SqlExpression
+    public sealed class BinaryExpression : SqlExpression
     {
-        public BinaryExpression(string op, SqlExpression left, SqlExpression right)
+        internal BinaryExpression(string op, SqlExpression left, SqlExpression right)
         {
             Operator = op;
             Left = left;
@@ -92,7 +108,7 @@ namespace TenantGuard.Sql.Syntax
 
         public SqlExpression Right { get; }
 
-        public override void AddChildren(List<SqlExpression> children)
+        internal override void AddChildren(List<SqlExpression> children)
         {
             children.Add(Left);
             children.Add(Right);
@@ -100,9 +116,9 @@ namespace TenantGuard.Sql.Syntax
     }
 
     /// <summary>NOT x, -x, +x, ~x and other prefix operators.</summary>
-    internal sealed class UnaryExpression : SqlExpression
+    public sealed class UnaryExpression : SqlExpression
     {
-        public UnaryExpression(string op, SqlExpression operand)
+        internal UnaryExpression(string op, SqlExpression operand)
         {
             Operator = op;
             Operand = operand;
@@ -112,13 +128,13 @@ namespace TenantGuard.Sql.Syntax
 
         public SqlExpression Operand { get; }
 
-        public override void AddChildren(List<SqlExpression> children) => children.Add(Operand);
+        internal override void AddChildren(List<SqlExpression> children) => children.Add(Operand);
     }
 
     /// <summary>x IS [NOT] NULL / TRUE / FALSE / UNKNOWN / DISTINCT FROM y (also ISNULL, NOTNULL).</summary>
-    internal sealed class IsExpression : SqlExpression
+    public sealed class IsExpression : SqlExpression
     {
-        public IsExpression(SqlExpression operand, bool negated, string test, SqlExpression? right)
+        internal IsExpression(SqlExpression operand, bool negated, string test, SqlExpression? right)
         {
             Operand = operand;
             Negated = negated;
@@ -134,7 +150,7 @@ namespace TenantGuard.Sql.Syntax
 
         public SqlExpression? Right { get; }
 
-        public override void AddChildren(List<SqlExpression> children)
+        internal override void AddChildren(List<SqlExpression> children)
         {
             children.Add(Operand);
             if (Right != null)
@@ -145,9 +161,9 @@ namespace TenantGuard.Sql.Syntax
     }
 
     /// <summary>x [NOT] IN (a, b) or x [NOT] IN (SELECT …).</summary>
-    internal sealed class InExpression : SqlExpression
+    public sealed class InExpression : SqlExpression
     {
-        public InExpression(SqlExpression operand, bool negated, List<SqlExpression>? values, QueryExpression? subquery)
+        internal InExpression(SqlExpression operand, bool negated, List<SqlExpression>? values, QueryExpression? subquery)
         {
             Operand = operand;
             Negated = negated;
@@ -159,13 +175,13 @@ namespace TenantGuard.Sql.Syntax
 
         public bool Negated { get; }
 
-        public List<SqlExpression>? Values { get; }
+        public IReadOnlyList<SqlExpression>? Values { get; }
 
         public QueryExpression? Subquery { get; }
 
         public override QueryExpression? NestedQuery => Subquery;
 
-        public override void AddChildren(List<SqlExpression> children)
+        internal override void AddChildren(List<SqlExpression> children)
         {
             children.Add(Operand);
             if (Values != null)
@@ -176,9 +192,9 @@ namespace TenantGuard.Sql.Syntax
     }
 
     /// <summary>x [NOT] BETWEEN [SYMMETRIC] low AND high.</summary>
-    internal sealed class BetweenExpression : SqlExpression
+    public sealed class BetweenExpression : SqlExpression
     {
-        public BetweenExpression(SqlExpression operand, bool negated, SqlExpression low, SqlExpression high)
+        internal BetweenExpression(SqlExpression operand, bool negated, SqlExpression low, SqlExpression high)
         {
             Operand = operand;
             Negated = negated;
@@ -194,7 +210,7 @@ namespace TenantGuard.Sql.Syntax
 
         public SqlExpression High { get; }
 
-        public override void AddChildren(List<SqlExpression> children)
+        internal override void AddChildren(List<SqlExpression> children)
         {
             children.Add(Operand);
             children.Add(Low);
@@ -203,9 +219,9 @@ namespace TenantGuard.Sql.Syntax
     }
 
     /// <summary>ANY / SOME / ALL ( array expression | subquery ), the right side of a comparison.</summary>
-    internal sealed class QuantifiedExpression : SqlExpression
+    public sealed class QuantifiedExpression : SqlExpression
     {
-        public QuantifiedExpression(string quantifier, SqlExpression? argument, QueryExpression? subquery)
+        internal QuantifiedExpression(string quantifier, SqlExpression? argument, QueryExpression? subquery)
         {
             Quantifier = quantifier;
             Argument = argument;
@@ -220,7 +236,7 @@ namespace TenantGuard.Sql.Syntax
 
         public override QueryExpression? NestedQuery => Subquery;
 
-        public override void AddChildren(List<SqlExpression> children)
+        internal override void AddChildren(List<SqlExpression> children)
         {
             if (Argument != null)
             {
@@ -230,9 +246,9 @@ namespace TenantGuard.Sql.Syntax
     }
 
     /// <summary>EXISTS (SELECT …).</summary>
-    internal sealed class ExistsExpression : SqlExpression
+    public sealed class ExistsExpression : SqlExpression
     {
-        public ExistsExpression(QueryExpression query) => Query = query;
+        internal ExistsExpression(QueryExpression query) => Query = query;
 
         public QueryExpression Query { get; }
 
@@ -240,9 +256,9 @@ namespace TenantGuard.Sql.Syntax
     }
 
     /// <summary>A scalar (SELECT …), or ARRAY(SELECT …).</summary>
-    internal sealed class SubqueryExpression : SqlExpression
+    public sealed class SubqueryExpression : SqlExpression
     {
-        public SubqueryExpression(QueryExpression query) => Query = query;
+        internal SubqueryExpression(QueryExpression query) => Query = query;
 
         public QueryExpression Query { get; }
 
@@ -250,35 +266,40 @@ namespace TenantGuard.Sql.Syntax
     }
 
     /// <summary>name(args) with optional FILTER (WHERE …), WITHIN GROUP / ORDER BY inside, and OVER (…).</summary>
-    internal sealed class FunctionCallExpression : SqlExpression
+    public sealed class FunctionCallExpression : SqlExpression
     {
-        public FunctionCallExpression(string name, List<SqlExpression> arguments)
+        internal FunctionCallExpression(string name, List<SqlExpression> arguments)
         {
             Name = name;
-            Arguments = arguments;
+            ArgumentList = arguments;
         }
 
         /// <summary>Lower-case name without schema ("set_config" for pg_catalog.set_config).</summary>
         public string Name { get; }
 
-        public string? Schema { get; set; }
+        /// <summary>Lower-case schema when the call names one ("auth" of auth.uid()).</summary>
+        public string? Schema { get; internal set; }
 
-        public List<SqlExpression> Arguments { get; }
+        public IReadOnlyList<SqlExpression> Arguments => ArgumentList;
 
         /// <summary>ORDER BY inside the call, WITHIN GROUP, FILTER and OVER expressions: searched for subqueries only.</summary>
-        public List<SqlExpression> Extras { get; } = new List<SqlExpression>();
+        public IReadOnlyList<SqlExpression> Extras => ExtraList;
 
-        public override void AddChildren(List<SqlExpression> children)
+        internal List<SqlExpression> ArgumentList { get; }
+
+        internal List<SqlExpression> ExtraList { get; } = new List<SqlExpression>();
+
+        internal override void AddChildren(List<SqlExpression> children)
         {
-            children.AddRange(Arguments);
-            children.AddRange(Extras);
+            children.AddRange(ArgumentList);
+            children.AddRange(ExtraList);
         }
     }
 
     /// <summary>x::type or CAST(x AS type), and typed literals such as interval '1 day'.</summary>
-    internal sealed class CastExpression : SqlExpression
+    public sealed class CastExpression : SqlExpression
     {
-        public CastExpression(SqlExpression operand, string typeName)
+        internal CastExpression(SqlExpression operand, string typeName)
         {
             Operand = operand;
             TypeName = typeName;
@@ -288,54 +309,70 @@ namespace TenantGuard.Sql.Syntax
 
         public string TypeName { get; }
 
-        public override void AddChildren(List<SqlExpression> children) => children.Add(Operand);
+        internal override void AddChildren(List<SqlExpression> children) => children.Add(Operand);
     }
 
     /// <summary>CASE [operand] WHEN … THEN … [ELSE …] END; all parts flattened.</summary>
-    internal sealed class CaseExpression : SqlExpression
+    public sealed class CaseExpression : SqlExpression
     {
-        public List<SqlExpression> Parts { get; } = new List<SqlExpression>();
+        internal CaseExpression()
+        {
+        }
 
-        public override void AddChildren(List<SqlExpression> children) => children.AddRange(Parts);
+        public IReadOnlyList<SqlExpression> Parts => PartList;
+
+        internal List<SqlExpression> PartList { get; } = new List<SqlExpression>();
+
+        internal override void AddChildren(List<SqlExpression> children) => children.AddRange(PartList);
     }
 
     /// <summary>x[i] or x[lo:hi].</summary>
-    internal sealed class SubscriptExpression : SqlExpression
+    public sealed class SubscriptExpression : SqlExpression
     {
-        public SubscriptExpression(SqlExpression operand) => Operand = operand;
+        internal SubscriptExpression(SqlExpression operand) => Operand = operand;
 
         public SqlExpression Operand { get; }
 
-        public List<SqlExpression> Indexes { get; } = new List<SqlExpression>();
+        public IReadOnlyList<SqlExpression> Indexes => IndexList;
 
-        public override void AddChildren(List<SqlExpression> children)
+        internal List<SqlExpression> IndexList { get; } = new List<SqlExpression>();
+
+        internal override void AddChildren(List<SqlExpression> children)
         {
             children.Add(Operand);
-            children.AddRange(Indexes);
+            children.AddRange(IndexList);
         }
     }
 
     /// <summary>(a, b), ROW(a, b), ARRAY[a, b].</summary>
-    internal sealed class RowExpression : SqlExpression
+    public sealed class RowExpression : SqlExpression
     {
-        public RowExpression(string constructor) => Constructor = constructor;
+        internal RowExpression(string constructor) => Constructor = constructor;
 
         /// <summary>"row", "array" or "" for a bare parenthesised list.</summary>
         public string Constructor { get; }
 
-        public List<SqlExpression> Items { get; } = new List<SqlExpression>();
+        public IReadOnlyList<SqlExpression> Items => ItemList;
 
-        public override void AddChildren(List<SqlExpression> children) => children.AddRange(Items);
+        internal List<SqlExpression> ItemList { get; } = new List<SqlExpression>();
+
+        internal override void AddChildren(List<SqlExpression> children) => children.AddRange(ItemList);
     }
 
     /// <summary>
     /// Syntax the reader does not model, skipped as balanced tokens. Subqueries and expressions found inside are kept
     /// so that tables they name are still checked.
     /// </summary>
-    internal sealed class OpaqueExpression : SqlExpression
+    public sealed class OpaqueExpression : SqlExpression
     {
-        public List<SqlExpression> Parts { get; } = new List<SqlExpression>();
+        internal OpaqueExpression()
+        {
+        }
 
-        public override void AddChildren(List<SqlExpression> children) => children.AddRange(Parts);
+        public IReadOnlyList<SqlExpression> Parts => PartList;
+
+        internal List<SqlExpression> PartList { get; } = new List<SqlExpression>();
+
+        internal override void AddChildren(List<SqlExpression> children) => children.AddRange(PartList);
     }
 }

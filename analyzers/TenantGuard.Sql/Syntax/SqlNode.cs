@@ -1,10 +1,14 @@
 namespace TenantGuard.Sql.Syntax
 {
     /// <summary>Any piece of the tree, with its span in the source text (End is exclusive).</summary>
-    internal abstract class SqlNode
+    public abstract class SqlNode
     {
-        public int Start { get; set; }
+        internal SqlNode()
+        {
+        }
 
-        public int End { get; set; }
+        public int Start { get; internal set; }
+
+        public int End { get; internal set; }
     }
 }

@@ -3,51 +3,74 @@ using System.Collections.Generic;
 namespace TenantGuard.Sql.Syntax
 {
     /// <summary>Anything that yields rows: a SELECT block, VALUES, TABLE x, or a set operation of those.</summary>
-    internal abstract class QueryExpression : SqlNode
+    public abstract class QueryExpression : SqlNode
     {
-        public WithClause? With { get; set; }
+        internal QueryExpression()
+        {
+        }
+
+        public WithClause? With { get; internal set; }
 
         /// <summary>ORDER BY / LIMIT / OFFSET / FETCH expressions of the whole query, searched for subqueries.</summary>
-        public List<SqlExpression> Trailing { get; } = new List<SqlExpression>();
+        public IReadOnlyList<SqlExpression> Trailing => TrailingList;
+
+        internal List<SqlExpression> TrailingList { get; } = new List<SqlExpression>();
     }
 
     /// <summary>
     /// One SELECT query block: the unit a tenant filter must appear in (WHERE or a join ON of the same block).
     /// </summary>
-    internal sealed class SelectQuery : QueryExpression
+    public sealed class SelectQuery : QueryExpression
     {
-        public bool Distinct { get; set; }
+        internal SelectQuery()
+        {
+        }
 
-        public List<SqlExpression> SelectList { get; } = new List<SqlExpression>();
+        public bool Distinct { get; internal set; }
 
-        public List<TableReference> From { get; } = new List<TableReference>();
+        /// <summary>The select-list expressions, without their aliases.</summary>
+        public IReadOnlyList<SqlExpression> SelectList => SelectItemList;
 
-        public SqlExpression? Where { get; set; }
+        public IReadOnlyList<TableReference> From => FromList;
 
-        /// <summary>Offset just after the FROM clause (or the select list): where a new WHERE clause belongs.</summary>
-        public int WhereInsertOffset { get; set; } = -1;
+        public SqlExpression? Where { get; internal set; }
 
         /// <summary>GROUP BY, HAVING, WINDOW, DISTINCT ON and locking-clause expressions.</summary>
-        public List<SqlExpression> OtherClauses { get; } = new List<SqlExpression>();
+        public IReadOnlyList<SqlExpression> OtherClauses => OtherClauseList;
+
+        /// <summary>Offset just after the FROM clause (or the select list): where a new WHERE clause belongs.</summary>
+        internal int WhereInsertOffset { get; set; } = -1;
+
+        internal List<SqlExpression> SelectItemList { get; } = new List<SqlExpression>();
+
+        internal List<TableReference> FromList { get; } = new List<TableReference>();
+
+        internal List<SqlExpression> OtherClauseList { get; } = new List<SqlExpression>();
     }
 
     /// <summary>TABLE name: shorthand for SELECT * FROM name.</summary>
-    internal sealed class TableQuery : QueryExpression
+    public sealed class TableQuery : QueryExpression
     {
-        public TableQuery(NamedTableReference table) => Table = table;
+        internal TableQuery(NamedTableReference table) => Table = table;
 
         public NamedTableReference Table { get; }
     }
 
-    internal sealed class ValuesQuery : QueryExpression
+    public sealed class ValuesQuery : QueryExpression
     {
-        public List<RowExpression> Rows { get; } = new List<RowExpression>();
+        internal ValuesQuery()
+        {
+        }
+
+        public IReadOnlyList<RowExpression> Rows => RowList;
+
+        internal List<RowExpression> RowList { get; } = new List<RowExpression>();
     }
 
     /// <summary>left UNION / INTERSECT / EXCEPT [ALL | DISTINCT] right.</summary>
-    internal sealed class SetOperationQuery : QueryExpression
+    public sealed class SetOperationQuery : QueryExpression
     {
-        public SetOperationQuery(string op, bool all, QueryExpression left, QueryExpression right)
+        internal SetOperationQuery(string op, bool all, QueryExpression left, QueryExpression right)
         {
             Operator = op;
             All = all;
@@ -64,17 +87,23 @@ namespace TenantGuard.Sql.Syntax
         public QueryExpression Right { get; }
     }
 
-    internal sealed class WithClause : SqlNode
+    public sealed class WithClause : SqlNode
     {
-        public bool Recursive { get; set; }
+        internal WithClause()
+        {
+        }
 
-        public List<CommonTableExpression> Tables { get; } = new List<CommonTableExpression>();
+        public bool Recursive { get; internal set; }
+
+        public IReadOnlyList<CommonTableExpression> Tables => TableList;
+
+        internal List<CommonTableExpression> TableList { get; } = new List<CommonTableExpression>();
     }
 
     /// <summary>name [(cols)] AS [[NOT] MATERIALIZED] (statement): the body may be a data-modifying statement.</summary>
-    internal sealed class CommonTableExpression : SqlNode
+    public sealed class CommonTableExpression : SqlNode
     {
-        public CommonTableExpression(string name, SqlStatement body)
+        internal CommonTableExpression(string name, SqlStatement body)
         {
             Name = name;
             Body = body;
@@ -82,6 +111,9 @@ namespace TenantGuard.Sql.Syntax
 
         public string Name { get; }
 
-        public SqlStatement Body { get; }
+        /// <summary>The query of a SELECT body; null when the body is an INSERT, UPDATE or DELETE.</summary>
+        public QueryExpression? Query => (Body as SelectStatement)?.Query;
+
+        internal SqlStatement Body { get; }
     }
 }

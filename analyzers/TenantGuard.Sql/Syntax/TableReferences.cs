@@ -3,15 +3,19 @@ using System.Collections.Generic;
 namespace TenantGuard.Sql.Syntax
 {
     /// <summary>An item of a FROM / USING list, or a join of two.</summary>
-    internal abstract class TableReference : SqlNode
+    public abstract class TableReference : SqlNode
     {
-        public string? Alias { get; set; }
+        internal TableReference()
+        {
+        }
+
+        public string? Alias { get; internal set; }
     }
 
     /// <summary>[ONLY] schema.table [*] [[AS] alias [(cols)]].</summary>
-    internal sealed class NamedTableReference : TableReference
+    public sealed class NamedTableReference : TableReference
     {
-        public NamedTableReference(QualifiedName name, int nameStart, int nameEnd)
+        internal NamedTableReference(QualifiedName name, int nameStart, int nameEnd)
         {
             Name = name;
             NameStart = nameStart;
@@ -26,25 +30,31 @@ namespace TenantGuard.Sql.Syntax
     }
 
     /// <summary>[LATERAL] (query) [AS] alias.</summary>
-    internal sealed class SubqueryTableReference : TableReference
+    public sealed class SubqueryTableReference : TableReference
     {
-        public SubqueryTableReference(QueryExpression query) => Query = query;
+        internal SubqueryTableReference(QueryExpression query) => Query = query;
 
         public QueryExpression Query { get; }
 
-        public bool Lateral { get; set; }
+        public bool Lateral { get; internal set; }
     }
 
     /// <summary>[LATERAL] f(args) [WITH ORDINALITY] [AS] alias, or ROWS FROM (…).</summary>
-    internal sealed class FunctionTableReference : TableReference
+    public sealed class FunctionTableReference : TableReference
     {
-        public List<SqlExpression> Calls { get; } = new List<SqlExpression>();
+        internal FunctionTableReference()
+        {
+        }
+
+        public IReadOnlyList<SqlExpression> Calls => CallList;
+
+        internal List<SqlExpression> CallList { get; } = new List<SqlExpression>();
     }
 
     /// <summary>left [NATURAL] {INNER | LEFT | RIGHT | FULL | CROSS} JOIN right [ON cond | USING (cols)].</summary>
-    internal sealed class JoinTableReference : TableReference
+    public sealed class JoinTableReference : TableReference
     {
-        public JoinTableReference(string kind, TableReference left, TableReference right)
+        internal JoinTableReference(string kind, TableReference left, TableReference right)
         {
             Kind = kind;
             Left = left;
@@ -54,14 +64,14 @@ namespace TenantGuard.Sql.Syntax
         /// <summary>"inner", "left", "right", "full" or "cross".</summary>
         public string Kind { get; }
 
-        public bool Natural { get; set; }
+        public bool Natural { get; internal set; }
 
         public TableReference Left { get; }
 
         public TableReference Right { get; }
 
-        public SqlExpression? On { get; set; }
+        public SqlExpression? On { get; internal set; }
 
-        public List<string>? Using { get; set; }
+        public IReadOnlyList<string>? Using { get; internal set; }
     }
 }

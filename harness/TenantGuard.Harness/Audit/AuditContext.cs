@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using TenantGuard.Harness.Audit.Policies;
 using TenantGuard.Harness.Catalog;
 
@@ -6,7 +5,7 @@ namespace TenantGuard.Harness.Audit;
 
 /// <summary>What every rule needs: the catalog, which tables are tenant-owned, the app role, the tenant column and
 /// setting, and the shared policy analysis.</summary>
-public sealed partial class AuditContext
+public sealed class AuditContext
 {
     private readonly HashSet<uint> _tenantTableOids;
 
@@ -20,12 +19,13 @@ public sealed partial class AuditContext
         TenantTables = catalog.Tables.Where(t => t.Column(TenantColumn) is not null || Listed(options.TenantTables, t)).ToList();
         _tenantTableOids = TenantTables.Select(t => t.Oid).ToHashSet();
 
-        SettingFunctions = catalog.Functions
-            .Where(f => f.Definition.Contains("current_setting", StringComparison.OrdinalIgnoreCase))
-            .Select(f => f.Name)
-            .ToHashSet(StringComparer.Ordinal);
-        TenantSetting = options.TenantSetting ?? target.TenantSetting ?? DetectTenantSetting();
-        Policies = new EffectivePolicyAnalysis(new TenantPredicateAnalyzer(TenantColumn, SettingFunctions));
+        var functions = new PolicyFunctions(catalog.Functions.Select(f => f.Definition));
+        SettingFunctions = functions.ReadingSettings();
+        PolicySettings = PolicySettingCensus.Take(
+            catalog.Policies.Where(p => IsTenantTable(p.TableOid)).Select(p => (p.Using, p.WithCheck)), TenantColumn, functions);
+        TenantSetting = options.TenantSetting ?? target.TenantSetting ?? PolicySettings.TenantSetting;
+        var tenantSettings = PolicySettings.TenantSettings.Keys.Append(TenantSetting).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        Policies = new EffectivePolicyAnalysis(new TenantPredicateAnalyzer(TenantColumn, functions, tenantSettings));
     }
 
     public CatalogSnapshot Catalog { get; }
@@ -38,8 +38,16 @@ public sealed partial class AuditContext
 
     public string TenantColumn { get; }
 
-    /// <summary>The setting the policies read (e.g. app.tenant_id); null when none could be found.</summary>
+    /// <summary>The tenant setting: given, or the one the tenant tables' policies compare with the tenant column (e.g.
+    /// app.tenant_id); null when none could be found.</summary>
     public string? TenantSetting { get; }
+
+    /// <summary>How the tenant tables' policies use settings: tenant-setting candidates, switches, identities.</summary>
+    public PolicySettings PolicySettings { get; }
+
+    /// <summary>Every setting the tenant tables' policies read, directly or through the functions they call: a given
+    /// tenant setting outside this set is one no policy reads.</summary>
+    public IReadOnlyCollection<string> SettingsRead => PolicySettings.SettingsRead;
 
     /// <summary>Tables (and partitions) that hold the tenant column or are listed as tenant-owned.</summary>
     public IReadOnlyList<TableInfo> TenantTables { get; }
@@ -92,26 +100,4 @@ public sealed partial class AuditContext
     private static bool Listed(IReadOnlyList<string> names, TableInfo table) =>
         names.Any(n => string.Equals(n, table.QualifiedName, StringComparison.OrdinalIgnoreCase)
                        || string.Equals(n, table.Name, StringComparison.OrdinalIgnoreCase));
-
-    private string? DetectTenantSetting()
-    {
-        var texts = new List<string>();
-        foreach (var policy in Catalog.Policies.Where(p => IsTenantTable(p.TableOid)))
-        {
-            texts.Add(policy.Using ?? "");
-            texts.Add(policy.WithCheck ?? "");
-            texts.AddRange(Catalog.Functions
-                .Where(f => SettingFunctions.Contains(f.Name) && ((policy.Using ?? "") + (policy.WithCheck ?? "")).Contains(f.Name + "(", StringComparison.Ordinal))
-                .Select(f => f.Definition));
-        }
-        return texts
-            .SelectMany(text => SettingName().Matches(text).Select(m => m.Groups[1].Value))
-            .GroupBy(name => name)
-            .OrderByDescending(group => group.Count())
-            .Select(group => group.Key)
-            .FirstOrDefault();
-    }
-
-    [GeneratedRegex(@"current_setting\s*\(\s*'([^']+)'", RegexOptions.IgnoreCase)]
-    private static partial Regex SettingName();
 }

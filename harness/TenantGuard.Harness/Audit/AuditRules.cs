@@ -12,7 +12,7 @@ public static class AuditRules
         "Table owners bypass RLS unless it is FORCEd; the application role owns the table, so its policies never apply.");
 
     public static readonly RuleDescriptor TG1003 = new("TG1003", "Command not restricted to the current tenant", Severity.Error,
-        "The effective policies for a command do not tie the tenant column to the tenant setting (no policy, USING (true), an open permissive policy, an unbound WITH CHECK, or a sharing pattern to waive with a reason).");
+        "The effective policies for a command do not tie the tenant column to the tenant (no policy, USING (true), an unbound permissive branch or WITH CHECK, or a sharing pattern to waive with a reason).");
 
     public static readonly RuleDescriptor TG1004 = new("TG1004", "App role bypasses RLS", Severity.Error,
         "The application role is a superuser or has BYPASSRLS, so no policy applies to it.");
@@ -65,9 +65,13 @@ public static class AuditRules
     public static readonly RuleDescriptor TG1020 = new("TG1020", "App role can become a role that bypasses RLS", Severity.Error,
         "The app role is a member of a role that is a superuser, has BYPASSRLS or owns tenant tables: one SET ROLE escapes every policy.");
 
+    public static readonly RuleDescriptor TG1021 = new("TG1021", "Policy opened by a session setting switch", Severity.Error,
+        "A policy branch admits every tenant's rows when a session setting has a chosen value (app.bypass_rls = 'on'); any role can SET a custom setting, so any session can open the table.");
+
     public static readonly IReadOnlyList<RuleDescriptor> All =
     [
         TG1001, TG1002, TG1003, TG1004, TG1005, TG1006, TG1007, TG1008, TG1009, TG1010,
         TG1011, TG1012, TG1013, TG1014, TG1015, TG1016, TG1017, TG1018, TG1019, TG1020,
+        TG1021,
     ];
 }

@@ -27,5 +27,6 @@ public static class RuleRegistry
         new TG1018PartitionWithoutRls(),
         new TG1019DefinerWithoutSearchPath(),
         new TG1020AppRoleCanEscalate(),
+        new TG1021PolicySettingSwitch(),
     ];
 }

@@ -161,7 +161,7 @@ public sealed class TenantDatabaseBuilder
     private async Task<TenantSettingDetector.Detection> DetectTenantSettingAsync(string database, CancellationToken ct)
     {
         var connectionString = new NpgsqlConnectionStringBuilder(_server.ConnectionStringFor(database)) { Pooling = false };
-        var detection = await TenantSettingDetector.DetectAsync(connectionString.ConnectionString, ct).ConfigureAwait(false);
+        var detection = await TenantSettingDetector.DetectAsync(connectionString.ConnectionString, _tenantColumn, ct).ConfigureAwait(false);
         if (_tenantSetting is not null)
         {
             return detection with { Setting = _tenantSetting };

@@ -1,93 +1,79 @@
-using System.Text.RegularExpressions;
 using Npgsql;
+using TenantGuard.Harness.Audit.Policies;
 
 namespace TenantGuard.Harness.Databases;
 
 /// <summary>
-/// Finds the session setting the RLS policies read the current tenant from (<c>current_setting('app.tenant_id')</c>),
-/// directly in the policy expressions or in a function they call. Several settings: the one most policies use wins,
-/// and the choice is flagged as ambiguous.
+/// Finds the session setting the RLS policies compare the tenant column with (<c>current_setting('app.tenant_id')</c>),
+/// directly or through a function they call, with <see cref="PolicySettingCensus"/>. Several such settings: the one
+/// most policies use wins, and the choice is flagged as ambiguous. Settings compared only with constants (switches
+/// such as app.bypass_rls) are never candidates.
 /// </summary>
-internal static partial class TenantSettingDetector
+internal static class TenantSettingDetector
 {
+    /// <param name="Setting">The tenant setting chosen (or given).</param>
+    /// <param name="Candidates">Settings compared with the tenant column, with how many policies do.</param>
     public sealed record Detection(string? Setting, IReadOnlyDictionary<string, int> Candidates)
     {
         public bool IsAmbiguous => Candidates.Count > 1;
+
+        /// <summary>Settings compared only with constants, with how many policies do.</summary>
+        public IReadOnlyDictionary<string, int> Switches { get; init; } = new Dictionary<string, int>();
+
+        /// <summary>Every setting the policies read: a given tenant setting outside it is one no policy reads.</summary>
+        public IReadOnlyCollection<string> SettingsRead { get; init; } = [];
     }
 
-    public static async Task<Detection> DetectAsync(string connectionString, CancellationToken ct)
+    public static async Task<Detection> DetectAsync(string connectionString, string tenantColumn, CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct).ConfigureAwait(false);
         var policies = await ReadPoliciesAsync(connection, ct).ConfigureAwait(false);
-        var functions = await ReadSettingFunctionsAsync(connection, ct).ConfigureAwait(false);
-        return Detect(policies, functions);
+        var functions = await ReadFunctionDefinitionsAsync(connection, ct).ConfigureAwait(false);
+        return Detect(policies, functions, tenantColumn);
     }
 
-    /// <summary>Counts, per setting, the policies that read it; pure so it can be tested on plain strings.</summary>
-    internal static Detection Detect(IEnumerable<string> policyExpressions, IReadOnlyDictionary<string, string> functionBodies)
+    /// <summary>The census over policy expressions and function definitions; pure so it can be tested on plain strings.</summary>
+    internal static Detection Detect(IEnumerable<(string? Using, string? WithCheck)> policies, IEnumerable<string> functionDefinitions,
+        string tenantColumn)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var expression in policyExpressions)
+        var settings = PolicySettingCensus.Take(policies, tenantColumn, new PolicyFunctions(functionDefinitions));
+        return new Detection(settings.TenantSetting, settings.TenantSettings)
         {
-            var settings = SettingsIn(expression).ToHashSet(StringComparer.Ordinal);
-            foreach (var (function, body) in functionBodies)
-            {
-                if (Regex.IsMatch(expression, $@"\b{Regex.Escape(function)}\s*\(", RegexOptions.IgnoreCase))
-                {
-                    settings.UnionWith(SettingsIn(body));
-                }
-            }
-
-            foreach (var setting in settings)
-            {
-                counts[setting] = counts.GetValueOrDefault(setting) + 1;
-            }
-        }
-
-        var winner = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Select(c => c.Key).FirstOrDefault();
-        return new Detection(winner, counts);
+            Switches = settings.SwitchSettings,
+            SettingsRead = settings.SettingsRead,
+        };
     }
 
-    private static IEnumerable<string> SettingsIn(string sql) =>
-        CurrentSettingCall().Matches(sql).Select(m => m.Groups["name"].Value.Replace("''", "'", StringComparison.Ordinal));
-
-    private static async Task<List<string>> ReadPoliciesAsync(NpgsqlConnection connection, CancellationToken ct)
+    private static async Task<List<(string?, string?)>> ReadPoliciesAsync(NpgsqlConnection connection, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(
-            "SELECT coalesce(qual, '') || ' ' || coalesce(with_check, '') FROM pg_policies", connection);
+        await using var command = new NpgsqlCommand("SELECT qual, with_check FROM pg_policies", connection);
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        var expressions = new List<string>();
+        var policies = new List<(string?, string?)>();
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            expressions.Add(reader.GetString(0));
+            policies.Add((reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
         }
 
-        return expressions;
+        return policies;
     }
 
-    /// <summary>User functions whose body reads a setting (e.g. <c>current_tenant_id()</c>), by name.</summary>
-    private static async Task<Dictionary<string, string>> ReadSettingFunctionsAsync(NpgsqlConnection connection,
-        CancellationToken ct)
+    /// <summary>Every user function's definition, so calls in policies are judged by what their bodies return.</summary>
+    private static async Task<List<string>> ReadFunctionDefinitionsAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
             """
-            SELECT p.proname, string_agg(p.prosrc, ' ')
+            SELECT pg_get_functiondef(p.oid)
             FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-            WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND p.prosrc ILIKE '%current_setting%'
-            GROUP BY p.proname
+            WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND p.prokind = 'f'
             """, connection);
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        var functions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var definitions = new List<string>();
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            functions[reader.GetString(0)] = reader.GetString(1);
+            definitions.Add(reader.GetString(0));
         }
 
-        return functions;
+        return definitions;
     }
-
-    [GeneratedRegex(@"current_setting\s*\(\s*'(?<name>(?:[^']|'')+)'", RegexOptions.IgnoreCase)]
-    private static partial Regex CurrentSettingCall();
 }

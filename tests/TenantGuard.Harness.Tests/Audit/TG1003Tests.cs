@@ -126,6 +126,37 @@ public sealed class TG1003Tests(PostgresServerFixture fixture)
     }
 
     [Fact]
+    public async Task The_tenant_listed_in_an_array_on_the_row_is_a_sharing_warning()
+    {
+        var report = await fixture.AuditAsync(Docs + """
+            CREATE POLICY docs_read ON docs FOR SELECT USING (
+                tenant_id = current_setting('app.tenant_id')::uuid OR current_setting('app.tenant_id')::uuid = ANY (shared_with));
+            CREATE POLICY docs_write ON docs FOR ALL USING (tenant_id = current_setting('app.tenant_id')::uuid);
+            """);
+
+        var finding = Assert.Single(report.Of("TG1003"));
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains("shared_with", finding.Message);
+        Assert.Empty(report.Of("TG1021"));
+    }
+
+    [Fact]
+    public async Task Every_unbound_branch_of_a_policy_is_listed()
+    {
+        var report = await fixture.AuditAsync(Docs + """
+            ALTER TABLE docs ADD COLUMN owner_id uuid;
+            CREATE POLICY docs_read ON docs FOR SELECT USING (
+                tenant_id = current_setting('app.tenant_id')::uuid OR archived OR owner_id = current_setting('app.user_id', true)::uuid);
+            CREATE POLICY docs_write ON docs FOR ALL USING (tenant_id = current_setting('app.tenant_id')::uuid);
+            """);
+
+        var finding = Assert.Single(report.Of("TG1003"));
+        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.Contains("archived", finding.Message);
+        Assert.Contains("owner_id", finding.Message);
+    }
+
+    [Fact]
     public async Task Tenant_bound_forms_are_accepted()
     {
         var report = await fixture.AuditAsync(Docs + """

@@ -54,10 +54,10 @@ public sealed class TenantSettingDetectionTests(PostgresServerFixture fixture)
     public async Task Several_settings_choose_the_most_used_and_report_ambiguity()
     {
         using var folder = MigrationsFolder.Create(("001_rls.sql", """
-            CREATE TABLE a (tenant_id text); CREATE TABLE b (tenant_id text); CREATE TABLE c (owner_id text);
+            CREATE TABLE a (tenant_id text); CREATE TABLE b (tenant_id text); CREATE TABLE c (tenant_id text);
             CREATE POLICY pa ON a USING (tenant_id = current_setting('app.current_tenant'));
             CREATE POLICY pb ON b USING (tenant_id = current_setting('app.current_tenant'));
-            CREATE POLICY pc ON c USING (owner_id = current_setting('app.user_id'));
+            CREATE POLICY pc ON c USING (tenant_id = current_setting('app.org'));
             """));
 
         await using var template = await fixture.BuildTemplateAsync(folder.Path);
@@ -65,7 +65,65 @@ public sealed class TenantSettingDetectionTests(PostgresServerFixture fixture)
         Assert.Equal("app.current_tenant", template.TenantSetting);
         Assert.True(template.IsTenantSettingAmbiguous);
         Assert.Equal(2, template.TenantSettingCandidates["app.current_tenant"]);
-        Assert.Equal(1, template.TenantSettingCandidates["app.user_id"]);
+        Assert.Equal(1, template.TenantSettingCandidates["app.org"]);
+    }
+
+    [Fact]
+    public async Task A_setting_compared_with_another_column_is_not_a_candidate()
+    {
+        using var folder = MigrationsFolder.Create(("001_rls.sql", """
+            CREATE TABLE a (tenant_id text); CREATE TABLE c (owner_id text);
+            CREATE POLICY pa ON a USING (tenant_id = current_setting('app.current_tenant'));
+            CREATE POLICY pc ON c USING (owner_id = current_setting('app.user_id'));
+            """));
+
+        await using var template = await fixture.BuildTemplateAsync(folder.Path);
+
+        Assert.Equal("app.current_tenant", template.TenantSetting);
+        Assert.False(template.IsTenantSettingAmbiguous);
+        Assert.Equal(["app.current_tenant"], template.TenantSettingCandidates.Keys);
+    }
+
+    [Fact]
+    public async Task A_switch_read_as_often_as_the_tenant_setting_is_never_chosen()
+    {
+        using var folder = MigrationsFolder.Create(("001_rls.sql", """
+            CREATE TABLE a (tenant_id text); CREATE TABLE b (tenant_id text);
+            CREATE POLICY pa ON a USING (current_setting('app.bypass_rls', true) = 'on' OR tenant_id = current_setting('app.tenant'));
+            CREATE POLICY pb ON b USING (tenant_id = current_setting('app.tenant') OR current_setting('app.bypass_rls', true) = 'on');
+            """));
+
+        await using var template = await fixture.BuildTemplateAsync(folder.Path);
+
+        Assert.Equal("app.tenant", template.TenantSetting);
+        Assert.False(template.IsTenantSettingAmbiguous);
+        Assert.Equal(["app.tenant"], template.TenantSettingCandidates.Keys);
+    }
+
+    [Fact]
+    public void Switches_and_every_setting_read_are_reported_apart_from_the_candidates()
+    {
+        var detection = TenantSettingDetector.Detect(
+            [("((current_setting('app.bypass_rls'::text, true) = 'on'::text) OR (tenant_id = (current_setting('app.tenant'::text))::uuid))", null),
+             ("(owner_id = (current_setting('app.user_id'::text))::uuid)", null)],
+            [],
+            "tenant_id");
+
+        Assert.Equal("app.tenant", detection.Setting);
+        Assert.Equal(["app.tenant"], detection.Candidates.Keys);
+        Assert.Equal(["app.bypass_rls"], detection.Switches.Keys);
+        Assert.Equal(["app.bypass_rls", "app.tenant", "app.user_id"], detection.SettingsRead);
+    }
+
+    [Fact]
+    public void A_setting_only_ever_compared_with_constants_is_no_tenant_setting()
+    {
+        var detection = TenantSettingDetector.Detect(
+            [("((current_setting('app.mode'::text, true) = 'open'::text) OR archived)", null)], [], "tenant_id");
+
+        Assert.Null(detection.Setting);
+        Assert.Empty(detection.Candidates);
+        Assert.Equal(1, detection.Switches["app.mode"]);
     }
 
     [Fact]
@@ -85,8 +143,10 @@ public sealed class TenantSettingDetectionTests(PostgresServerFixture fixture)
     public void Counts_each_policy_once_per_setting()
     {
         var detection = TenantSettingDetector.Detect(
-            ["(tenant_id = (current_setting('app.tenant'::text))::uuid) AND (x = current_setting('app.tenant'::text, true))"],
-            new Dictionary<string, string>());
+            [("((tenant_id = (current_setting('app.tenant'::text))::uuid) AND (x = current_setting('app.tenant'::text, true)))",
+              "(tenant_id = (current_setting('app.tenant'::text))::uuid)")],
+            [],
+            "tenant_id");
 
         Assert.Equal("app.tenant", detection.Setting);
         Assert.Equal(1, detection.Candidates["app.tenant"]);

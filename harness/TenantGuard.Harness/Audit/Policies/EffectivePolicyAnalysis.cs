@@ -5,9 +5,13 @@ namespace TenantGuard.Harness.Audit.Policies;
 /// <summary>Combines a table's policies the way PostgreSQL does for each command. Permissive policies are ORed,
 /// restrictive ones ANDed on top. USING filters SELECT/UPDATE/DELETE; WITH CHECK guards INSERT/UPDATE, and a FOR ALL or
 /// FOR UPDATE policy without WITH CHECK uses its USING as the check. A policy with no expression for the aspect adds
-/// nothing (PostgreSQL then denies, as with no policy at all).</summary>
+/// nothing (PostgreSQL then denies, as with no policy at all). Every unbound branch that survives the combination is
+/// reported: no cause hides another.</summary>
 internal sealed class EffectivePolicyAnalysis(TenantPredicateAnalyzer analyzer)
 {
+    /// <summary>Combinations of restrictive branches followed before settling for the permissive causes alone.</summary>
+    private const int MaxCombinations = 256;
+
     private readonly Dictionary<string, PredicateVerdict> _cache = new(StringComparer.Ordinal);
 
     public PredicateVerdict Verdict(string expression)
@@ -49,12 +53,40 @@ internal sealed class EffectivePolicyAnalysis(TenantPredicateAnalyzer analyzer)
 
         var permissive = relevant.Where(p => p.Policy.Permissive).ToList();
         if (permissive.Count == 0)
-            return new CommandVerdict(table, name, aspect, TenantBinding.Bound, NoPolicy: true, null, "");
+            return new CommandVerdict(table, name, aspect, NoPolicy: true, []);
 
-        var widest = permissive.MaxBy(p => p.Verdict.Binding);
         var restrictive = relevant.Where(p => !p.Policy.Permissive).ToList();
-        var narrowestRestriction = restrictive.Count == 0 ? (TenantBinding?)null : restrictive.Min(p => p.Verdict.Binding);
-        var binding = narrowestRestriction is { } r && r < widest.Verdict.Binding ? r : widest.Verdict.Binding;
-        return new CommandVerdict(table, name, aspect, binding, NoPolicy: false, widest.Policy.Name, widest.Verdict.Culprit);
+        // A restrictive policy whose every branch is bound closes every permissive branch.
+        if (restrictive.Any(r => r.Verdict.Binding == TenantBinding.Bound))
+            return new CommandVerdict(table, name, aspect, NoPolicy: false, []);
+
+        var causes = new List<PolicyCause>();
+        foreach (var (policy, verdict) in permissive)
+        {
+            foreach (var branch in verdict.Causes)
+                causes.AddRange(Through(new PolicyCause(branch.Binding, policy, branch.Condition, branch.Reason), restrictive));
+        }
+        return new CommandVerdict(table, name, aspect, NoPolicy: false, causes.Distinct().ToList());
+    }
+
+    /// <summary>An unbound permissive branch ANDed with one branch of each restrictive policy: each combination is
+    /// decided like one branch, and the parts that decide it are the causes.</summary>
+    private static IEnumerable<PolicyCause> Through(PolicyCause cause, List<(PolicyInfo Policy, PredicateVerdict Verdict)> restrictive)
+    {
+        IEnumerable<List<PolicyCause>> combinations = [[cause]];
+        var count = 1;
+        foreach (var (policy, verdict) in restrictive)
+        {
+            var branches = verdict.Causes.Select(b => new PolicyCause(b.Binding, policy, b.Condition, b.Reason)).ToList();
+            count *= Math.Max(branches.Count, 1);
+            if (count > MaxCombinations)
+                return [cause];
+            combinations = combinations.SelectMany(c => branches.Select(b => c.Append(b).ToList())).ToList();
+        }
+        return combinations.SelectMany(parts =>
+        {
+            var binding = BranchPrecedence.And(parts.Select(p => p.Binding));
+            return parts.Where(p => p.Binding == binding);
+        });
     }
 }

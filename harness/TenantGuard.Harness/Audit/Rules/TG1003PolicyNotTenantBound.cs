@@ -4,8 +4,10 @@ using TenantGuard.Harness.Reports;
 
 namespace TenantGuard.Harness.Audit.Rules;
 
-/// <summary>For each command the app role may run, combines the policies that apply to it and reports when the
-/// result does not tie the tenant column to the tenant setting. One finding per table and cause, listing the commands.</summary>
+/// <summary>For each command the app role may run, combines the policies that apply to it and reports every branch
+/// that does not tie the tenant column to the tenant: always true, unbound, or sharing (a warning to waive). One
+/// finding per table, policy and kind of cause, listing every such branch and the commands. Setting switches are
+/// TG1021's.</summary>
 public sealed class TG1003PolicyNotTenantBound : CatalogRule
 {
     public override RuleDescriptor Descriptor => AuditRules.TG1003;
@@ -14,27 +16,23 @@ public sealed class TG1003PolicyNotTenantBound : CatalogRule
     {
         foreach (var table in context.TenantTables.Where(t => t.RlsEnabled))
         {
-            var policies = context.PoliciesForApp(table);
-            var problems = context.Policies.Analyze(table, policies)
-                .Where(v => v.NoPolicy || v.Binding != TenantBinding.Bound)
-                // A partition without policies denies direct access, which is what a partition should do.
-                .Where(v => !(v.NoPolicy && table.PartitionOf is not null))
-                .GroupBy(v => (v.NoPolicy, v.Binding, v.CulpritPolicy, v.Culprit));
+            var verdicts = context.Policies.Analyze(table, context.PoliciesForApp(table)).ToList();
+            // A partition without policies denies direct access, which is what a partition should do.
+            var unprotected = verdicts.Where(v => v.NoPolicy && table.PartitionOf is null).ToList();
+            if (unprotected.Count > 0)
+                yield return NoPolicy(context, table, unprotected);
 
-            foreach (var group in problems)
-            {
-                var verdicts = group.ToList();
-                var commands = string.Join(", ", verdicts.Select(v => v.Aspect == "WITH CHECK" && v.Command == "UPDATE" ? "UPDATE (WITH CHECK)" : v.Command).Distinct());
-                var policy = policies.FirstOrDefault(p => p.Name == group.Key.CulpritPolicy);
-                yield return group.Key.NoPolicy
-                    ? NoPolicy(context, table, verdicts, commands)
-                    : Unbound(context, table, verdicts[0], policy!, commands);
-            }
+            var causes = verdicts
+                .SelectMany(v => v.Causes.Where(c => c.Binding != TenantBinding.Switch).Select(c => (Verdict: v, Cause: c)))
+                .GroupBy(x => (x.Cause.Binding, x.Cause.Policy.Name));
+            foreach (var group in causes)
+                yield return NotBound(context, table, group.Select(x => x.Verdict).Distinct().ToList(), group.Select(x => x.Cause).Distinct().ToList());
         }
     }
 
-    private Finding NoPolicy(AuditContext context, TableInfo table, List<CommandVerdict> verdicts, string commands)
+    private Finding NoPolicy(AuditContext context, TableInfo table, List<CommandVerdict> verdicts)
     {
+        var commands = PolicyCommands.Describe(verdicts);
         var command = verdicts.Select(v => v.Command).Distinct().Count() == 1 ? verdicts[0].Command : "ALL";
         return Finding(
             table.QualifiedName,
@@ -46,23 +44,26 @@ public sealed class TG1003PolicyNotTenantBound : CatalogRule
             Severity.Warning) with { Evidence = $"Policies on the table: {string.Join(", ", context.Catalog.PoliciesOn(table).Select(p => $"{p.Name} ({p.Command} TO {string.Join(",", p.Roles)})").DefaultIfEmpty("none"))}" };
     }
 
-    private Finding Unbound(AuditContext context, TableInfo table, CommandVerdict verdict, PolicyInfo policy, string commands)
+    private Finding NotBound(AuditContext context, TableInfo table, List<CommandVerdict> verdicts, List<PolicyCause> causes)
     {
-        var writes = verdict.Aspect == "WITH CHECK";
+        var commands = PolicyCommands.Describe(verdicts);
+        var policy = causes[0].Policy;
+        var writes = verdicts[0].Aspect == "WITH CHECK";
         var reach = writes
             ? $"{context.AppRole} can write rows carrying any tenant's {context.TenantColumn}"
             : $"{context.AppRole} reaches other tenants' rows";
-        var (message, severity) = verdict.Binding switch
+        var conditions = string.Join(" and ", causes.Select(c => $"{c.Condition} ({c.Reason})").Distinct());
+        var (message, severity) = causes[0].Binding switch
         {
-            TenantBinding.Open => ($"{commands} on {table.QualifiedName}: policy {policy.Name} {verdict.Aspect} is always true ({verdict.Culprit}), so {reach}.", Severity.Error),
-            TenantBinding.Sharing => ($"{commands} on {table.QualifiedName}: policy {policy.Name} shares rows across tenants through {verdict.Culprit}, so {reach}. " +
+            TenantBinding.Open => ($"{commands} on {table.QualifiedName}: policy {policy.Name} {verdicts[0].Aspect} is always true ({string.Join(", ", causes.Select(c => c.Condition).Distinct())}), so {reach}.", Severity.Error),
+            TenantBinding.Sharing => ($"{commands} on {table.QualifiedName}: policy {policy.Name} shares rows across tenants through {conditions}, so {reach}. " +
                                       "If this sharing is intended, record a waiver with the reason in tenantguard.json; otherwise bind it to the tenant.", Severity.Warning),
-            _ => ($"{commands} on {table.QualifiedName}: policy {policy.Name} admits rows by {verdict.Culprit}, which does not tie {context.TenantColumn} " +
-                  $"to the tenant setting; permissive policies are ORed, so {reach}.", Severity.Error),
+            _ => ($"{commands} on {table.QualifiedName}: policy {policy.Name} admits rows by {conditions}, which does not tie {context.TenantColumn} " +
+                  $"to the tenant; permissive policies are ORed, so {reach}.", Severity.Error),
         };
         var command = policy.Command == PolicyCommand.All ? "ALL" : policy.Command.ToString().ToUpperInvariant();
         var fix = $"DROP POLICY {Sql.Ident(policy.Name)} ON {Sql.Table(table.Schema, table.Name)};\n{context.TenantPolicySql(table, command)}";
         return Finding(table.QualifiedName, message, fix, table.QualifiedName, severity)
-            with { Evidence = $"{policy.Name} {verdict.Aspect}: {(writes ? policy.WithCheck ?? policy.Using : policy.Using)}" };
+            with { Evidence = $"{policy.Name} {verdicts[0].Aspect}: {(writes ? policy.WithCheck ?? policy.Using : policy.Using)}" };
     }
 }

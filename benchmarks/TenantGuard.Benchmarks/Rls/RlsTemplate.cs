@@ -24,6 +24,8 @@ internal static class RlsTemplate
             return await new TenantDatabaseBuilder(server)
                 .WithMigrations(folder.FullName)
                 .WithTenantSetting(RlsSqlTemplates.TenantSetting)
+                // The schemas grant to it only once the data is loaded (mode-indexes.sql), so it is named, not inferred.
+                .WithAppRole("app_user")
                 .WithProgress(progress)
                 .BuildTemplateAsync(ct);
         }

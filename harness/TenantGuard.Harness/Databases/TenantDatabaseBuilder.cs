@@ -164,6 +164,7 @@ public sealed class TenantDatabaseBuilder
         var detection = await TenantSettingDetector.DetectAsync(connectionString.ConnectionString, _tenantColumn, ct).ConfigureAwait(false);
         if (_tenantSetting is not null)
         {
+            CheckGivenSetting(detection);
             return detection with { Setting = _tenantSetting };
         }
 
@@ -174,6 +175,26 @@ public sealed class TenantDatabaseBuilder
         }
 
         return detection;
+    }
+
+    /// <summary>A given tenant setting must be one the policies compare with the tenant column: any other makes every
+    /// attack set a value nothing reads, which proves nothing. Policies that read no setting at all (no RLS yet, or
+    /// identities from elsewhere) leave the choice to the user.</summary>
+    private void CheckGivenSetting(TenantSettingDetector.Detection detection)
+    {
+        if (detection.SettingsRead.Count == 0 || detection.Candidates.ContainsKey(_tenantSetting!))
+            return;
+        var read = detection.Candidates.Select(c => $"{c.Key} (compared with {_tenantColumn} in {c.Value} polic{(c.Value == 1 ? "y" : "ies")})")
+            .Concat(detection.Switches.Select(s => $"{s.Key} (compared only with constants in {s.Value} polic{(s.Value == 1 ? "y" : "ies")}: a switch, not a tenant)"))
+            .ToList();
+        var why = detection.Switches.ContainsKey(_tenantSetting!)
+            ? $"the policies compare {_tenantSetting} only with constants: it switches access on or off, it does not say which tenant"
+            : $"no policy reads {_tenantSetting}";
+        throw new HarnessException(
+            $"--tenant-setting {_tenantSetting}: {why}. The policies read {string.Join("; ", read)}. " +
+            (detection.Candidates.Count > 0
+                ? $"Pass one the policies compare with {_tenantColumn} (--tenant-setting {detection.Candidates.Keys.First()}), or leave the option out to use it."
+                : $"No policy compares a setting with {_tenantColumn}; check --tenant-column."));
     }
 
     private static string RequireName(string value, string parameter) =>

@@ -70,14 +70,42 @@ public sealed class ProvenVerdictTests(PostgresServerFixture fixture)
     }
 
     [Fact]
-    public async Task A_wrong_tenant_setting_is_not_proven_isolated()
+    public async Task A_tenant_setting_no_policy_reads_is_refused_naming_the_ones_they_do()
     {
-        var report = await VerifyAsync(Notes(NewRole()), b => b.WithTenantSetting("app.tenant_typo"));
+        var error = await Assert.ThrowsAsync<HarnessException>(() => VerifyAsync(Notes(NewRole()), b => b.WithTenantSetting("app.tenant_typo")));
+
+        Assert.Contains("--tenant-setting app.tenant_typo: no policy reads app.tenant_typo", error.Message);
+        Assert.Contains("app.tenant (compared with tenant_id in 1 policy)", error.Message);
+    }
+
+    [Fact]
+    public async Task A_switch_given_as_the_tenant_setting_is_refused()
+    {
+        var schema = Notes(NewRole()).Replace(
+            "USING (tenant_id = nullif(current_setting('app.tenant', true), '')::uuid)",
+            "USING (tenant_id = nullif(current_setting('app.tenant', true), '')::uuid OR current_setting('app.bypass', true) = 'on')",
+            StringComparison.Ordinal);
+
+        var error = await Assert.ThrowsAsync<HarnessException>(() => VerifyAsync(schema, b => b.WithTenantSetting("app.bypass")));
+
+        Assert.Contains("compare app.bypass only with constants", error.Message);
+    }
+
+    [Fact]
+    public async Task A_tenant_setting_the_policies_do_not_keep_to_is_not_proven_isolated()
+    {
+        // The policy reads the setting only for one command: the others refuse the tenant's own rows.
+        var role = NewRole();
+        var report = await VerifyAsync($"""
+            CREATE TABLE notes (id serial PRIMARY KEY, tenant_id uuid NOT NULL, body text NOT NULL);
+            ALTER TABLE notes ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY notes_read ON notes FOR SELECT USING (tenant_id = nullif(current_setting('app.tenant', true), '')::uuid);
+            GRANT SELECT, UPDATE ON notes TO {role};
+            """);
 
         var unproven = Assert.Single(report.Findings);
         Assert.Equal(AttackRules.IsolationNotProven, unproven.Rule);
-        Assert.Contains("read by key: 0 of tenant A's own rows", unproven.Message);
-        Assert.Contains("app.tenant_typo", unproven.Fix);
+        Assert.Contains("update by key: 0 of tenant A's own rows", unproven.Message);
         Assert.Equal(1, report.ExitCode);
     }
 

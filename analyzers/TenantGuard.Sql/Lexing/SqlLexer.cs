@@ -102,6 +102,32 @@ namespace TenantGuard.Sql.Lexing
             }
         }
 
+        /// <summary>Only white space between the start of the line and here: where psql reads a meta-command.</summary>
+        private bool AtLineStart()
+        {
+            for (var i = _lineStart; i < _position; i++)
+            {
+                if (!char.IsWhiteSpace(_text[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>psql runs a backslash line itself, up to the end of the line; it never reaches the server.</summary>
+        private void ReadMetaCommand(int start, int line, int column)
+        {
+            while (_position < _text.Length && _text[_position] != '\n')
+            {
+                _position++;
+            }
+
+            var text = _text.Substring(start, _position - start).TrimEnd();
+            _tokens.Add(new SqlToken(SqlTokenKind.MetaCommand, start, text.Length, line, column, text));
+        }
+
         /// <summary>PostgreSQL block comments nest: /* a /* b */ c */ is one comment.</summary>
         private void SkipBlockComment()
         {
@@ -138,7 +164,11 @@ namespace TenantGuard.Sql.Lexing
             var c = _text[_position];
             var next = Peek(1);
 
-            if ((c == 'e' || c == 'E') && next == '\'')
+            if (c == '\\' && AtLineStart())
+            {
+                ReadMetaCommand(start, line, column);
+            }
+            else if ((c == 'e' || c == 'E') && next == '\'')
             {
                 Advance(1);
                 ReadQuotedString(SqlTokenKind.EscapeString, start, line, column, backslashEscapes: true);

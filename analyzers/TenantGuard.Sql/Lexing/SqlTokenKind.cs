@@ -54,5 +54,8 @@ namespace TenantGuard.Sql.Lexing
 
         /// <summary>A character PostgreSQL would reject outside a string (kept so the parser can report it).</summary>
         Unknown,
+
+        /// <summary>A psql meta-command: a backslash starting a line, to the end of the line (\i file, \echo …).</summary>
+        MetaCommand,
     }
 }

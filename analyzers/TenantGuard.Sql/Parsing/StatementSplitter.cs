@@ -5,7 +5,8 @@ namespace TenantGuard.Sql.Parsing
 {
     /// <summary>
     /// Splits a token stream on top-level semicolons: not inside parentheses, and not inside a BEGIN ATOMIC … END
-    /// function body. Strings, comments and dollar quotes are already single tokens (or gone) by now.
+    /// function body. Strings, comments and dollar quotes are already single tokens (or gone) by now. A psql
+    /// meta-command line ends a statement too and belongs to none.
     /// </summary>
     internal static class StatementSplitter
     {
@@ -33,6 +34,7 @@ namespace TenantGuard.Sql.Parsing
                         TrackAtomicBody(tokens, i, ref atomicDepth, ref caseDepth);
                         continue;
                     case SqlTokenKind.Semicolon when parenDepth == 0 && atomicDepth == 0:
+                    case SqlTokenKind.MetaCommand:
                     case SqlTokenKind.EndOfInput:
                         if (i > start)
                         {

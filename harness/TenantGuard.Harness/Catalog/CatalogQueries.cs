@@ -29,8 +29,7 @@ internal static class CatalogQueries
 
     public const string Columns = $"""
         SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attnum,
-               a.attidentity <> '' OR a.attgenerated <> ''
-                   OR coalesce(pg_get_expr(d.adbin, d.adrelid) ~ '^(nextval\(|gen_random_uuid\(\)|uuid_generate_v[14]\(\)|uuidv[47]\()', false)
+               a.attidentity <> '' OR a.attgenerated <> '', pg_get_expr(d.adbin, d.adrelid)
         FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum

@@ -36,7 +36,8 @@ public static class CatalogReader
         var tableRows = await ReadAllAsync(reader, RawTable.Read, cancellationToken);
         await reader.NextResultAsync(cancellationToken);
         var columns = await ReadAllAsync(reader, r => (Oid: r.GetFieldValue<uint>(0),
-            Column: new ColumnInfo(r.GetString(1), r.GetString(2), r.GetBoolean(3), r.GetInt16(4), r.GetBoolean(5))), cancellationToken);
+            Column: new ColumnInfo(r.GetString(1), r.GetString(2), r.GetBoolean(3), r.GetInt16(4),
+                r.GetBoolean(5) || GeneratedDefault.MakesIds(NullableString(r, 6)))), cancellationToken);
         await reader.NextResultAsync(cancellationToken);
         var policies = await ReadAllAsync(reader, r => new PolicyInfo(
             r.GetFieldValue<uint>(0), r.GetString(1), ParseCommand(r.GetString(2)), r.GetBoolean(3),

@@ -1,3 +1,4 @@
+using TenantGuard.Sql;
 using System.Security.Cryptography;
 using Npgsql;
 
@@ -16,16 +17,16 @@ internal sealed record AppRoleLogin(string Name, string Password)
     {
         var login = new AppRoleLogin(Prefix + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant(),
             Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
-        var name = SqlIdentifier.Quote(login.Name);
+        var name = SqlQuoting.QuoteIdentifier(login.Name);
         try
         {
             await RoleProvisioner.ExecuteAsync(admin,
-                $"CREATE ROLE {name} LOGIN NOINHERIT NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD {SqlIdentifier.Literal(login.Password)}",
+                $"CREATE ROLE {name} LOGIN NOINHERIT NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD {SqlQuoting.QuoteLiteral(login.Password)}",
                 ct).ConfigureAwait(false);
-            await RoleProvisioner.ExecuteAsync(admin, $"GRANT {SqlIdentifier.Quote(appRole)} TO {name}", ct).ConfigureAwait(false);
-            await RoleProvisioner.ExecuteAsync(admin, $"ALTER ROLE {name} SET role = {SqlIdentifier.Literal(appRole)}", ct).ConfigureAwait(false);
+            await RoleProvisioner.ExecuteAsync(admin, $"GRANT {SqlQuoting.QuoteIdentifier(appRole)} TO {name}", ct).ConfigureAwait(false);
+            await RoleProvisioner.ExecuteAsync(admin, $"ALTER ROLE {name} SET role = {SqlQuoting.QuoteLiteral(appRole)}", ct).ConfigureAwait(false);
             await RoleProvisioner.ExecuteAsync(admin,
-                $"COMMENT ON ROLE {name} IS {SqlIdentifier.Literal($"tenantguard: a login acting as {appRole}; dropped when the run ends")}", ct)
+                $"COMMENT ON ROLE {name} IS {SqlQuoting.QuoteLiteral($"tenantguard: a login acting as {appRole}; dropped when the run ends")}", ct)
                 .ConfigureAwait(false);
         }
         catch (PostgresException e)
@@ -43,7 +44,7 @@ internal sealed record AppRoleLogin(string Name, string Password)
     {
         try
         {
-            await RoleProvisioner.ExecuteAsync(admin, $"DROP ROLE IF EXISTS {SqlIdentifier.Quote(Name)}", CancellationToken.None)
+            await RoleProvisioner.ExecuteAsync(admin, $"DROP ROLE IF EXISTS {SqlQuoting.QuoteIdentifier(Name)}", CancellationToken.None)
                 .ConfigureAwait(false);
         }
         catch (Exception e) when (e is NpgsqlException or ObjectDisposedException)

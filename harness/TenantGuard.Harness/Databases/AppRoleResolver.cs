@@ -1,3 +1,4 @@
+using TenantGuard.Sql;
 using Npgsql;
 using TenantGuard.Harness.Migrations;
 
@@ -118,7 +119,7 @@ internal static class AppRoleResolver
             return AppRoleResolution.Found(role, $"{role}, named; {Definition(role, roles)}");
 
         await RoleProvisioner.ExecuteAsync(admin,
-            $"CREATE ROLE {SqlIdentifier.Quote(role)} NOLOGIN NOSUPERUSER NOBYPASSRLS", ct).ConfigureAwait(false);
+            $"CREATE ROLE {SqlQuoting.QuoteIdentifier(role)} NOLOGIN NOSUPERUSER NOBYPASSRLS", ct).ConfigureAwait(false);
         return AppRoleResolution.Found(role,
             $"{role}, named; the migrations neither create it nor grant it anything, so it was created after them as NOSUPERUSER NOBYPASSRLS");
     }

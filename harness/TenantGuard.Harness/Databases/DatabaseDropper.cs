@@ -1,3 +1,4 @@
+using TenantGuard.Sql;
 using TenantGuard.Harness.Server;
 
 namespace TenantGuard.Harness.Databases;
@@ -7,7 +8,7 @@ internal static class DatabaseDropper
     /// <summary>Drops a database even while connections to it are open (they are terminated).</summary>
     public static async Task DropAsync(PostgresServer server, string database)
     {
-        var quoted = SqlIdentifier.Quote(database);
+        var quoted = SqlQuoting.QuoteIdentifier(database);
         if (server.ServerVersion.Major >= 13)
         {
             await RoleProvisioner.ExecuteAsync(server.AdminDataSource, $"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)",

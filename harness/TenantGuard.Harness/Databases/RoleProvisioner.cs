@@ -1,3 +1,4 @@
+using TenantGuard.Sql;
 using Npgsql;
 
 namespace TenantGuard.Harness.Databases;
@@ -16,8 +17,8 @@ internal static class RoleProvisioner
     public static async Task EnsureOwnerAsync(NpgsqlDataSource admin, string owner, string? password, bool setPassword,
         CancellationToken ct)
     {
-        var quoted = SqlIdentifier.Quote(owner);
-        var withPassword = password is null ? "" : $" PASSWORD {SqlIdentifier.Literal(password)}";
+        var quoted = SqlQuoting.QuoteIdentifier(owner);
+        var withPassword = password is null ? "" : $" PASSWORD {SqlQuoting.QuoteLiteral(password)}";
         var created = await CreateIfMissingAsync(admin, owner,
             $"CREATE ROLE {quoted} LOGIN NOSUPERUSER NOBYPASSRLS CREATEROLE{withPassword}", ct).ConfigureAwait(false);
         if (!created && setPassword && password is not null)
@@ -36,7 +37,7 @@ internal static class RoleProvisioner
         var created = new List<string>();
         foreach (var role in roles.Where(r => r != owner))
         {
-            if (!await CreateIfMissingAsync(admin, role, $"CREATE ROLE {SqlIdentifier.Quote(role)} NOLOGIN NOSUPERUSER NOBYPASSRLS", ct)
+            if (!await CreateIfMissingAsync(admin, role, $"CREATE ROLE {SqlQuoting.QuoteIdentifier(role)} NOLOGIN NOSUPERUSER NOBYPASSRLS", ct)
                     .ConfigureAwait(false))
                 continue;
             created.Add(role);
@@ -45,7 +46,7 @@ internal static class RoleProvisioner
                 // From PostgreSQL 16 CREATEROLE only covers roles one administers: let the migration role ALTER or GRANT
                 // the role as a migration user that made it would, without inheriting its privileges or acting as it.
                 await ExecuteAsync(admin,
-                    $"GRANT {SqlIdentifier.Quote(role)} TO {SqlIdentifier.Quote(owner)} WITH ADMIN OPTION, INHERIT FALSE, SET FALSE",
+                    $"GRANT {SqlQuoting.QuoteIdentifier(role)} TO {SqlQuoting.QuoteIdentifier(owner)} WITH ADMIN OPTION, INHERIT FALSE, SET FALSE",
                     ct).ConfigureAwait(false);
             }
         }

@@ -1,3 +1,4 @@
+using TenantGuard.Sql;
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
@@ -124,7 +125,7 @@ public sealed class TenantDatabaseBuilder
 
         var name = "tg_template_" + Guid.NewGuid().ToString("N")[..12];
         await RoleProvisioner.ExecuteAsync(admin,
-            $"CREATE DATABASE {SqlIdentifier.Quote(name)} OWNER {SqlIdentifier.Quote(_ownerRole)}", ct).ConfigureAwait(false);
+            $"CREATE DATABASE {SqlQuoting.QuoteIdentifier(name)} OWNER {SqlQuoting.QuoteIdentifier(_ownerRole)}", ct).ConfigureAwait(false);
         var template = new TenantDatabaseTemplate(_server, name, _ownerRole, ownerPassword, _tenantColumn);
         try
         {

@@ -1,3 +1,4 @@
+using TenantGuard.Sql;
 using Npgsql;
 using TenantGuard.Harness.Databases;
 using TenantGuard.Harness.Migrations;
@@ -76,8 +77,8 @@ public sealed class TenantDatabaseTemplate : IAsyncDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         var name = "tg_" + Guid.NewGuid().ToString("N")[..16];
-        var sql = $"CREATE DATABASE {SqlIdentifier.Quote(name)} TEMPLATE {SqlIdentifier.Quote(Name)} " +
-                  $"OWNER {SqlIdentifier.Quote(_owner)}";
+        var sql = $"CREATE DATABASE {SqlQuoting.QuoteIdentifier(name)} TEMPLATE {SqlQuoting.QuoteIdentifier(Name)} " +
+                  $"OWNER {SqlQuoting.QuoteIdentifier(_owner)}";
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -105,7 +106,7 @@ public sealed class TenantDatabaseTemplate : IAsyncDisposable
         try
         {
             await RoleProvisioner.ExecuteAsync(Server.AdminDataSource,
-                $"ALTER DATABASE {SqlIdentifier.Quote(Name)} WITH IS_TEMPLATE false ALLOW_CONNECTIONS true", CancellationToken.None)
+                $"ALTER DATABASE {SqlQuoting.QuoteIdentifier(Name)} WITH IS_TEMPLATE false ALLOW_CONNECTIONS true", CancellationToken.None)
                 .ConfigureAwait(false);
             await DatabaseDropper.DropAsync(Server, Name).ConfigureAwait(false);
         }
@@ -136,7 +137,7 @@ public sealed class TenantDatabaseTemplate : IAsyncDisposable
     /// <summary>Marks the database as a template and closes it to connections, so copies never wait for one.</summary>
     internal async Task FreezeAsync(CancellationToken ct)
     {
-        var quoted = SqlIdentifier.Quote(Name);
+        var quoted = SqlQuoting.QuoteIdentifier(Name);
         await RoleProvisioner.ExecuteAsync(Server.AdminDataSource,
             $"ALTER DATABASE {quoted} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false", ct).ConfigureAwait(false);
         await using var terminate = Server.AdminDataSource.CreateCommand(

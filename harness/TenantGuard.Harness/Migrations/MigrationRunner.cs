@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using TenantGuard.Sql;
 
 namespace TenantGuard.Harness.Migrations;
 
@@ -62,12 +63,12 @@ internal sealed class MigrationRunner
         return new Summary(files.Count, statementCount, stopwatch.Elapsed);
     }
 
-    private sealed record PreparedStatement(SqlStatement Statement, StatementKind Kind);
+    private sealed record PreparedStatement(SqlScriptStatement Statement, StatementKind Kind);
 
     /// <summary>Splits a file and rejects what cannot run over a plain connection, before anything is sent.</summary>
     private static List<PreparedStatement> Prepare(MigrationFile file)
     {
-        var split = SqlScriptSplitter.Split(file.Text);
+        var split = SqlScript.Read(file.Text);
         foreach (var meta in split.MetaCommands)
         {
             if (!HarmlessMetaCommands.Any(h => meta.Text.StartsWith(h, StringComparison.Ordinal)))
@@ -81,7 +82,7 @@ internal sealed class MigrationRunner
         var prepared = new List<PreparedStatement>();
         foreach (var statement in split.Statements)
         {
-            var kind = StatementClassifier.Classify(statement.Text);
+            var kind = StatementClassifier.Classify(statement);
             switch (kind)
             {
                 case StatementKind.TransactionControl:
@@ -111,7 +112,7 @@ internal sealed class MigrationRunner
             {
                 if (prepared.Kind == StatementKind.CreateRole)
                 {
-                    await CreateRoleAsync(connection, prepared.Statement.Text, transactional, ct).ConfigureAwait(false);
+                    await CreateRoleAsync(connection, prepared.Statement, transactional, ct).ConfigureAwait(false);
                 }
                 else
                 {
@@ -146,7 +147,7 @@ internal sealed class MigrationRunner
     /// Runs CREATE ROLE; when the role exists already (roles are shared by every database on the server), resets it
     /// and applies the statement's attributes and memberships instead, so the role ends up as the migration says.
     /// </summary>
-    private async Task CreateRoleAsync(NpgsqlConnection connection, string statement, bool inTransaction, CancellationToken ct)
+    private async Task CreateRoleAsync(NpgsqlConnection connection, SqlScriptStatement statement, bool inTransaction, CancellationToken ct)
     {
         if (inTransaction)
         {
@@ -155,7 +156,7 @@ internal sealed class MigrationRunner
 
         try
         {
-            await ExecuteAsync(connection, statement, ct).ConfigureAwait(false);
+            await ExecuteAsync(connection, statement.Text, ct).ConfigureAwait(false);
             if (inTransaction)
             {
                 await ExecuteAsync(connection, "RELEASE SAVEPOINT tenantguard_create_role", ct).ConfigureAwait(false);
@@ -198,7 +199,7 @@ internal sealed class MigrationRunner
         await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
-    private MigrationException ServerError(MigrationFile file, SqlStatement statement, PostgresException e)
+    private MigrationException ServerError(MigrationFile file, SqlScriptStatement statement, PostgresException e)
     {
         var offset = e.Position > 0
             ? statement.Offset + TextPosition.IndexOfServerPosition(statement.Text, e.Position)

@@ -1,53 +1,54 @@
-using System.Text.RegularExpressions;
+using TenantGuard.Sql;
 
 namespace TenantGuard.Harness.Migrations;
 
 /// <summary>Recognises, from its first words, the statements the runner cannot just send inside the file's transaction.</summary>
-internal static partial class StatementClassifier
+internal static class StatementClassifier
 {
-    public static StatementKind Classify(string statement)
+    private static readonly string[][] NonTransactionalHeads =
+    [
+        ["create", "database"], ["drop", "database"], ["alter", "system"], ["vacuum"],
+        ["create", "tablespace"], ["drop", "tablespace"],
+        ["create", "index", "concurrently"], ["create", "unique", "index", "concurrently"], ["drop", "index", "concurrently"],
+        ["create", "subscription"], ["alter", "subscription"], ["drop", "subscription"],
+    ];
+
+    public static StatementKind Classify(SqlScriptStatement statement)
     {
-        var text = LeadingComments().Replace(statement, "");
-        if (TransactionControl().IsMatch(text))
-        {
+        if (IsTransactionControl(statement))
             return StatementKind.TransactionControl;
-        }
-
-        if (Rollback().IsMatch(text))
-        {
+        if (IsWholeRollback(statement))
             return StatementKind.Rollback;
-        }
-
-        if (NonTransactional().IsMatch(text))
-        {
+        if (NonTransactionalHeads.Any(statement.StartsWith) || (statement.StartsWith("reindex") && statement.Contains("concurrently")))
             return StatementKind.NonTransactional;
-        }
-
-        if (CreateRole().IsMatch(text))
-        {
+        if (statement.StartsWith("create", "role") || statement.StartsWith("create", "group")
+            || (statement.StartsWith("create", "user") && !statement.StartsWith("create", "user", "mapping")))
             return StatementKind.CreateRole;
-        }
-
-        return CopyFromStdin().IsMatch(text) ? StatementKind.CopyFromStdin : StatementKind.Ordinary;
+        return statement.StartsWith("copy") && IsFromStdin(statement) ? StatementKind.CopyFromStdin : StatementKind.Ordinary;
     }
 
-    [GeneratedRegex(@"\A(\s+|--[^\n]*\n?|/\*.*?\*/)*", RegexOptions.Singleline)]
-    private static partial Regex LeadingComments();
+    /// <summary>BEGIN / START TRANSACTION / COMMIT / END, with WORK or TRANSACTION and transaction modes.</summary>
+    private static bool IsTransactionControl(SqlScriptStatement statement)
+    {
+        if (statement.StartsWith("begin"))
+            return !statement.StartsWith("begin", "atomic");
+        return statement.StartsWith("start", "transaction") || statement.StartsWith("commit") || statement.StartsWith("end");
+    }
 
-    [GeneratedRegex(@"\A(BEGIN(\s+(WORK|TRANSACTION))?|START\s+TRANSACTION|COMMIT(\s+(WORK|TRANSACTION))?|END(\s+(WORK|TRANSACTION))?)(\s+ISOLATION\s+LEVEL\s+[\w ]+)?\s*\z",
-        RegexOptions.IgnoreCase)]
-    private static partial Regex TransactionControl();
+    /// <summary>ROLLBACK / ABORT of the whole transaction (ROLLBACK TO SAVEPOINT is ordinary).</summary>
+    private static bool IsWholeRollback(SqlScriptStatement statement) =>
+        (statement.StartsWith("rollback") || statement.StartsWith("abort"))
+        && statement.Words.Skip(1).All(w => w.Is("work") || w.Is("transaction"));
 
-    [GeneratedRegex(@"\A(ROLLBACK|ABORT)(\s+(WORK|TRANSACTION))?\s*\z", RegexOptions.IgnoreCase)]
-    private static partial Regex Rollback();
+    private static bool IsFromStdin(SqlScriptStatement statement)
+    {
+        var words = statement.Words;
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (words[i].Is("from") && words[i + 1].Is("stdin"))
+                return true;
+        }
 
-    [GeneratedRegex(@"\A(CREATE\s+DATABASE|DROP\s+DATABASE|ALTER\s+SYSTEM|VACUUM|CREATE\s+TABLESPACE|DROP\s+TABLESPACE|CREATE\s+(UNIQUE\s+)?INDEX\s+CONCURRENTLY|DROP\s+INDEX\s+CONCURRENTLY|REINDEX\b[^;]*\bCONCURRENTLY|CREATE\s+SUBSCRIPTION|ALTER\s+SUBSCRIPTION|DROP\s+SUBSCRIPTION)\b",
-        RegexOptions.IgnoreCase)]
-    private static partial Regex NonTransactional();
-
-    [GeneratedRegex(@"\ACREATE\s+(ROLE|USER(?!\s+MAPPING\b)|GROUP)\s", RegexOptions.IgnoreCase)]
-    private static partial Regex CreateRole();
-
-    [GeneratedRegex(@"\ACOPY\b[^;]*\bFROM\s+STDIN\b", RegexOptions.IgnoreCase)]
-    private static partial Regex CopyFromStdin();
+        return false;
+    }
 }

@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 
 namespace TenantGuard.Harness.Server;
 
 /// <summary>Finds a directory that holds initdb, pg_ctl and postgres, the way a user would look for them.</summary>
-internal static partial class PostgresBinaries
+internal static class PostgresBinaries
 {
     public const string EnvironmentVariable = "TENANTGUARD_PG_BIN";
 
@@ -102,12 +101,19 @@ internal static partial class PostgresBinaries
         return Directory.EnumerateDirectories(root)
             .Select(dir => (dir, name: Path.GetFileName(dir)))
             .Where(d => d.name.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(d => (d.dir, match: VersionPattern().Match(d.name[prefix.Length..])))
-            .Where(d => d.match.Success)
-            .OrderByDescending(d => Version.Parse(d.match.Value.Contains('.') ? d.match.Value : d.match.Value + ".0"))
+            .Select(d => (d.dir, version: MajorMinor(d.name[prefix.Length..])))
+            .Where(d => d.version is not null)
+            .OrderByDescending(d => d.version)
             .Select(d => Path.Combine(d.dir, binSubdirectory));
     }
 
-    [GeneratedRegex(@"^\d+(\.\d+)?$")]
-    private static partial Regex VersionPattern();
+    /// <summary>"16" or "16.4" as a version; null for any other folder name.</summary>
+    private static Version? MajorMinor(string name)
+    {
+        var parts = name.Split('.');
+        return parts.Length is 1 or 2 && parts.All(p => p.Length > 0 && p.All(char.IsAsciiDigit))
+            ? new Version(int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture),
+                parts.Length == 2 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : 0)
+            : null;
+    }
 }

@@ -149,9 +149,10 @@ namespace TenantGuard.Sql.Tests.Seeds
         [Fact]
         public void Seed002_psql_meta_commands_are_not_sql()
         {
+            // psql runs backslash lines itself: they are read as meta-commands, never as statements.
             var result = TenantSqlChecker.Check(SeedSnippets.S002RunMigrations, CmsSchema);
-            Assert.False(result.IsFullyParsed);
             Assert.Empty(result.Violations);
+            Assert.Empty(result.TenantTablesReferenced);
             Assert.Empty(MigrationSchemaReader.Read(SeedSnippets.S002RunMigrations, "tenant_id").AllTables);
         }
 

@@ -226,12 +226,18 @@ namespace TenantGuard.Sql.Parsing
         private SqlExpression ParseParenthesized()
         {
             var start = Current.Start;
-            if (StartsQuery(PeekToken(1)) || (PeekToken(1).Kind == SqlTokenKind.LeftParen && LooksLikeParenthesizedQuery(1)))
+            if (StartsQuery(PeekToken(1)))
             {
                 Advance();
                 var query = ParseQuery();
                 Expect(SqlTokenKind.RightParen);
                 return new SubqueryExpression(query) { Start = start, End = LastEnd };
+            }
+
+            if (PeekToken(1).Kind == SqlTokenKind.LeftParen && LooksLikeParenthesizedQuery(1) &&
+                TryParseParenthesizedQuery(start) is { } subquery)
+            {
+                return subquery;
             }
 
             Advance();
@@ -257,6 +263,33 @@ namespace TenantGuard.Sql.Parsing
 
             Expect(SqlTokenKind.RightParen);
             return new ParenthesizedExpression(first) { Start = start, End = LastEnd };
+        }
+
+        /// <summary>
+        /// ((SELECT …) UNION (…)) is a query in parentheses, but ((SELECT …) = 1) is a comparison whose left side is a
+        /// subquery: read it as a query, and when no ')' closes it there, read it again as an expression.
+        /// </summary>
+        private SqlExpression? TryParseParenthesizedQuery(int start)
+        {
+            int position = _position, depth = _depth, chainLength = _chainLength;
+            try
+            {
+                Advance();
+                var query = ParseQuery();
+                if (Accept(SqlTokenKind.RightParen))
+                {
+                    return new SubqueryExpression(query) { Start = start, End = LastEnd };
+                }
+            }
+            catch (SqlParseException)
+            {
+                // Not a query after all: read as an expression below.
+            }
+
+            _position = position;
+            _depth = depth;
+            _chainLength = chainLength;
+            return null;
         }
 
         /// <summary>True when the '(' run at <paramref name="ahead"/> opens a query: ((SELECT …) UNION (…)).</summary>

@@ -25,7 +25,7 @@ public sealed class AuditContext
             catalog.Policies.Where(p => IsTenantTable(p.TableOid)).Select(p => (p.Using, p.WithCheck)), TenantColumn, functions);
         TenantSetting = options.TenantSetting ?? target.TenantSetting ?? PolicySettings.TenantSetting;
         var tenantSettings = PolicySettings.TenantSettings.Keys.Append(TenantSetting).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        Policies = new EffectivePolicyAnalysis(new TenantPredicateAnalyzer(TenantColumn, functions, tenantSettings));
+        Policies = new EffectivePolicyAnalysis(new TenantPredicateAnalyzer(TenantColumn, functions, tenantSettings, PolicySettings.Memberships));
     }
 
     public CatalogSnapshot Catalog { get; }

@@ -109,4 +109,26 @@ public sealed class MembershipPolicyTests(PostgresServerFixture fixture)
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Contains("compares owner_id with the caller (auth.uid())", finding.Message);
     }
+
+    [Fact]
+    public async Task The_membership_table_may_show_callers_their_own_memberships_but_another_table_may_not_be_user_scoped()
+    {
+        var report = await AuditAsync("""
+            CREATE FUNCTION has_role_on_account(account_id uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+                SET search_path = public AS $$
+                SELECT EXISTS (SELECT 1 FROM account_user wu WHERE wu.user_id = auth.uid() AND wu.account_id = has_role_on_account.account_id)
+            $$;
+            ALTER TABLE account_user ENABLE ROW LEVEL SECURITY;
+            CREATE INDEX ON account_user (account_id);
+            GRANT SELECT ON account_user TO app_user;
+            CREATE POLICY own_memberships ON account_user FOR SELECT USING (user_id = auth.uid());
+            CREATE POLICY teammates ON account_user FOR SELECT USING (has_role_on_account(account_id) = true);
+            ALTER TABLE notes ADD COLUMN author_id uuid;
+            CREATE POLICY notes_by_author ON notes FOR SELECT USING (author_id = auth.uid());
+            """);
+
+        Assert.True(On(report, "TG1003", "public.account_user").Count == 0, report.Describe());
+        var userScoped = Assert.Single(On(report, "TG1003", "public.notes"), f => f.Message.Contains("notes_by_author", StringComparison.Ordinal));
+        Assert.Contains("compares author_id with the caller", userScoped.Message);
+    }
 }

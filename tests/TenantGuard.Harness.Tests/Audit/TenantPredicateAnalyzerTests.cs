@@ -136,7 +136,7 @@ public sealed class TenantPredicateAnalyzerTests
     {
         var verdict = Analyzer.Analyze("((tenant_id = get_current_tenant_id()) OR (is_shared = true))");
 
-        Assert.Equal("is_shared = true", Assert.Single(verdict.Causes).Condition);
+        Assert.Equal("is_shared", Assert.Single(verdict.Causes).Condition);
     }
 
     [Fact]

@@ -17,6 +17,9 @@ namespace TenantGuard.Sql.Tests.Reading
         [InlineData("(EXISTS ( SELECT 1 FROM (account_user wu JOIN accounts a ON ((a.id = wu.account_id))) WHERE (wu.user_id = auth.uid())))")]
         [InlineData("((status = ANY (ARRAY['a'::text, 'b'::text])) AND (current_user = 'admin'::name))")]
         [InlineData("true")]
+        [InlineData("((SELECT 1) = 1)")]
+        [InlineData("(( SELECT accounts.personal_account FROM basejump.accounts WHERE (accounts.id = invitations.account_id)) = false)")]
+        [InlineData("((SELECT 1) UNION (SELECT 2))")]
         public void Deparsed_policy_expressions_are_read(string text)
         {
             var result = SqlExpressionReader.Read(text);

@@ -12,12 +12,13 @@ internal sealed class EffectivePolicyAnalysis(TenantPredicateAnalyzer analyzer)
     /// <summary>Combinations of restrictive branches followed before settling for the permissive causes alone.</summary>
     private const int MaxCombinations = 256;
 
-    private readonly Dictionary<string, PredicateVerdict> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<(uint Table, string Expression), PredicateVerdict> _cache = [];
 
-    public PredicateVerdict Verdict(string expression)
+    /// <summary>The verdict of one of the table's policy expressions (cached: rules ask for the same ones).</summary>
+    public PredicateVerdict Verdict(TableInfo table, string expression)
     {
-        if (!_cache.TryGetValue(expression, out var verdict))
-            _cache[expression] = verdict = analyzer.Analyze(expression);
+        if (!_cache.TryGetValue((table.Oid, expression), out var verdict))
+            _cache[(table.Oid, expression)] = verdict = analyzer.Analyze(expression, new PolicyTable(table.QualifiedName, table.Name));
         return verdict;
     }
 
@@ -48,7 +49,7 @@ internal sealed class EffectivePolicyAnalysis(TenantPredicateAnalyzer analyzer)
             .Where(p => p.Command == PolicyCommand.All || p.Command == command)
             .Select(p => (Policy: p, Expression: expressionOf(p)))
             .Where(p => p.Expression is not null)
-            .Select(p => (p.Policy, Verdict: Verdict(p.Expression!)))
+            .Select(p => (p.Policy, Verdict: Verdict(table, p.Expression!)))
             .ToList();
 
         var permissive = relevant.Where(p => p.Policy.Permissive).ToList();

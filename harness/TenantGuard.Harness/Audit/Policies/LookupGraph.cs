@@ -15,6 +15,9 @@ internal sealed class LookupGraph
 
     public HashSet<string> Tables { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The table each inner node (a FROM alias in its scope) reads.</summary>
+    public Dictionary<object, string> AliasTables { get; } = [];
+
     /// <summary>Settings of the caller values the lookup is keyed on (auth.uid()'s request.jwt.claim.sub).</summary>
     public HashSet<string> CallerSettings { get; } = new(StringComparer.Ordinal);
 

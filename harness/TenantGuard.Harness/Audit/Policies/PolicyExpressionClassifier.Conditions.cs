@@ -42,6 +42,11 @@ internal sealed partial class PolicyExpressionClassifier
         }
     }
 
+    /// <summary>True when this policy is on a membership table and the column is the one its lookups key on the caller.</summary>
+    private bool IsOwnMembershipColumn(string column) =>
+        policyTable is { } table && _memberships.Any(m => m.CallerColumn == column
+            && (m.Table == table.QualifiedName || (!m.Table.Contains('.', StringComparison.Ordinal) && m.Table == table.Name)));
+
     private static bool IsComparison(string op) => op is "=" or "<>" or "<" or ">" or "<=" or ">=" or "like" or "ilike"
         or "not like" or "not ilike" or "similar to" or "not similar to";
 
@@ -65,6 +70,12 @@ internal sealed partial class PolicyExpressionClassifier
                 return SessionAgainstConstant(value, other.Kind == ValueKind.Session ? other : null, shown);
             if (value.IsCallerValue && other.Kind == ValueKind.RowColumn && (value.Settings.Overlaps(tenantSettings) || IsSharingWord(other.Column!)))
                 return new ConditionVerdict(TenantBinding.Sharing, shown, $"admits rows that name the caller's tenant in {other.Column} (shared with it)");
+            if (value.IsCallerValue && other.Kind == ValueKind.RowColumn && equality && IsOwnMembershipColumn(other.Column!))
+            {
+                Settings.Identity.UnionWith(value.Settings);
+                return new ConditionVerdict(TenantBinding.Bound, shown,
+                    $"admits the caller's own rows of {policyTable}, the table the policies look tenants up in: the rows that say which tenants the caller belongs to");
+            }
             if (value.IsCallerValue && other.Kind == ValueKind.RowColumn)
             {
                 Settings.Identity.UnionWith(value.Settings);
@@ -174,6 +185,12 @@ internal sealed partial class PolicyExpressionClassifier
         {
             Settings.Identity.UnionWith(graph.CallerSettings);
             Settings.Tenant.UnionWith(graph.TenantSettings);
+            foreach (var (node, column, _) in graph.CallerColumns)
+            {
+                if (graph.AliasTables.TryGetValue(node, out var membershipTable))
+                    Settings.Memberships.Add((membershipTable, column));
+            }
+
             return new ConditionVerdict(TenantBinding.Bound, shown, $"ties {tenantColumn} to the caller's membership in {tables}", wrapped);
         }
         if (graph.SelfComparisons.Count > 0)

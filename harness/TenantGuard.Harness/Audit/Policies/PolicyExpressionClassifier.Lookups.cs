@@ -12,9 +12,12 @@ internal sealed partial class PolicyExpressionClassifier
             return scope.Subquery(new HashSet<string>());
         var aliases = new HashSet<string>(StringComparer.Ordinal);
         var conditions = new List<SqlExpression>();
+        var named = new List<(string Alias, string Table)>();
         foreach (var table in select.From)
-            CollectTables(table, aliases, conditions, graph.Tables);
+            CollectTables(table, aliases, conditions, graph.Tables, named);
         var inner = scope.Subquery(aliases);
+        foreach (var (alias, table) in named)
+            graph.AliasTables[(inner, alias)] = table;
         if (select.Where is { } where)
             conditions.Add(where);
         foreach (var condition in conditions)
@@ -23,19 +26,21 @@ internal sealed partial class PolicyExpressionClassifier
     }
 
     /// <summary>Aliases of every FROM item, and the ON conditions of inner joins (an outer join's ON filters nothing).</summary>
-    private static void CollectTables(TableReference table, HashSet<string> aliases, List<SqlExpression> conditions, HashSet<string> names)
+    private static void CollectTables(TableReference table, HashSet<string> aliases, List<SqlExpression> conditions, HashSet<string> names,
+        List<(string Alias, string Table)> named)
     {
         switch (table)
         {
             case JoinTableReference join:
-                CollectTables(join.Left, aliases, conditions, names);
-                CollectTables(join.Right, aliases, conditions, names);
+                CollectTables(join.Left, aliases, conditions, names, named);
+                CollectTables(join.Right, aliases, conditions, names, named);
                 if (join is { Kind: "inner", On: { } on })
                     conditions.Add(on);
                 break;
-            case NamedTableReference named:
-                aliases.Add(named.Alias ?? named.Name.Name);
-                names.Add(named.Name.ToString());
+            case NamedTableReference reference:
+                aliases.Add(reference.Alias ?? reference.Name.Name);
+                names.Add(reference.Name.ToString());
+                named.Add((reference.Alias ?? reference.Name.Name, reference.Name.ToString()));
                 break;
             case FunctionTableReference function:
                 var call = function.Calls.FirstOrDefault() as FunctionCallExpression;

@@ -10,7 +10,10 @@ namespace TenantGuard.Harness.Audit.Policies;
 /// </summary>
 /// <param name="tenantSettings">Settings known to carry the tenant: a lookup keyed on one of them relates the caller's
 /// tenant to other tenants (a share table), it is not a membership of the caller.</param>
-internal sealed partial class PolicyExpressionClassifier(string tenantColumn, PolicyFunctions functions, IReadOnlySet<string> tenantSettings)
+/// <param name="policyTable">The table the policy is on, when known.</param>
+/// <param name="memberships">Membership tables the schema's lookups use, with their caller column.</param>
+internal sealed partial class PolicyExpressionClassifier(string tenantColumn, PolicyFunctions functions, IReadOnlySet<string> tenantSettings,
+    PolicyTable? policyTable = null, IReadOnlyCollection<(string Table, string CallerColumn)>? memberships = null)
 {
     /// <summary>Function bodies followed this deep; deeper calls are unreadable rather than a risk of recursion.</summary>
     private const int MaxFunctionDepth = 6;
@@ -19,6 +22,7 @@ internal sealed partial class PolicyExpressionClassifier(string tenantColumn, Po
     private const int MaxBranches = 64;
 
     private readonly List<string> _wrapped = [];
+    private readonly IReadOnlyCollection<(string Table, string CallerColumn)> _memberships = memberships ?? [];
 
     public SettingUse Settings { get; } = new();
 
@@ -61,12 +65,23 @@ internal sealed partial class PolicyExpressionClassifier(string tenantColumn, Po
                 return Bounded(left.SelectMany(l => right.Select(r => l.Concat(r).ToList())).Take(MaxBranches + 1).ToList(), node, negated, scope);
             case UnaryExpression { Operator: "not" } not:
                 return Disjuncts(not.Operand, !negated, scope);
+            case BinaryExpression { Operator: "=" or "<>" } comparison when BooleanOperand(comparison) is { } operand:
+                // f(x) = true is f(x); f(x) = false and f(x) <> true are NOT f(x), as pg_get_expr prints them.
+                return Disjuncts(operand.Expression, negated != ((comparison.Operator == "=") != operand.Value), scope);
+            case IsExpression { Test: "true" or "false", Right: null } test:
+                return Disjuncts(test.Operand, negated != (test.Negated != (test.Test == "false")), scope);
             case FunctionCallExpression call when ExpandableBody(call, scope) is { } body:
                 return Disjuncts(body.Expression, negated, body.Scope);
             default:
                 return [[new Literal(node, negated, scope)]];
         }
     }
+
+    /// <summary>The other side of a comparison with a boolean constant, and the constant.</summary>
+    private static (SqlExpression Expression, bool Value)? BooleanOperand(BinaryExpression comparison) =>
+        Strip(comparison.Right) is LiteralExpression { Kind: LiteralKind.Boolean } right ? (comparison.Left, right.Value == "true")
+        : Strip(comparison.Left) is LiteralExpression { Kind: LiteralKind.Boolean } left ? (comparison.Right, left.Value == "true")
+        : null;
 
     private static List<List<Literal>> Bounded(List<List<Literal>> branches, SqlExpression node, bool negated, NameScope scope) =>
         branches.Count <= MaxBranches ? branches : [[new Literal(node, negated, scope)]];

@@ -14,6 +14,7 @@ internal static class PolicySettingCensus
         var switches = new Dictionary<string, int>(StringComparer.Ordinal);
         var identity = new Dictionary<string, int>(StringComparer.Ordinal);
         var read = new SortedSet<string>(StringComparer.Ordinal);
+        var memberships = new HashSet<(string Table, string CallerColumn)>();
         foreach (var (@using, withCheck) in policies)
         {
             var uses = new[] { @using, withCheck }.OfType<string>().Select(e => analyzer.Analyze(e).Settings).ToList();
@@ -21,8 +22,9 @@ internal static class PolicySettingCensus
             Count(switches, uses.SelectMany(u => u.Switch));
             Count(identity, uses.SelectMany(u => u.Identity));
             read.UnionWith(uses.SelectMany(u => u.Read));
+            memberships.UnionWith(uses.SelectMany(u => u.Memberships));
         }
-        return new PolicySettings(tenant, switches, identity, read);
+        return new PolicySettings(tenant, switches, identity, read, memberships);
     }
 
     private static void Count(Dictionary<string, int> counts, IEnumerable<string> settings)

@@ -11,4 +11,8 @@ internal sealed class SettingUse
     public HashSet<string> Switch { get; } = new(StringComparer.Ordinal);
 
     public HashSet<string> Read { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Membership tables of bound lookups, with the column that holds the caller: the rows that say which
+    /// tenants a caller belongs to (account_user.user_id).</summary>
+    public HashSet<(string Table, string CallerColumn)> Memberships { get; } = [];
 }

@@ -5,11 +5,14 @@ namespace TenantGuard.Harness.Audit.Policies;
 /// <summary>Decides, branch by branch, whether a deparsed policy expression binds the tenant column to the tenant.</summary>
 /// <param name="functions">The database's user functions, so calls are judged by their bodies.</param>
 /// <param name="tenantSettings">The settings known to carry the tenant (empty while they are being found).</param>
-internal sealed class TenantPredicateAnalyzer(string tenantColumn, PolicyFunctions functions, IReadOnlySet<string>? tenantSettings = null)
+/// <param name="memberships">The membership tables the schema's lookups use (empty while they are being found).</param>
+internal sealed class TenantPredicateAnalyzer(string tenantColumn, PolicyFunctions functions, IReadOnlySet<string>? tenantSettings = null,
+    IReadOnlyCollection<(string Table, string CallerColumn)>? memberships = null)
 {
     private readonly IReadOnlySet<string> _tenantSettings = tenantSettings ?? new HashSet<string>();
 
-    public PredicateVerdict Analyze(string expression)
+    /// <param name="table">The table the policy is on, so a membership table's own policy can be recognised.</param>
+    public PredicateVerdict Analyze(string expression, PolicyTable? table = null)
     {
         var read = SqlExpressionReader.Read(expression);
         if (read.Expression is not { } tree)
@@ -17,7 +20,7 @@ internal sealed class TenantPredicateAnalyzer(string tenantColumn, PolicyFunctio
 
         try
         {
-            var classifier = new PolicyExpressionClassifier(tenantColumn, functions, _tenantSettings);
+            var classifier = new PolicyExpressionClassifier(tenantColumn, functions, _tenantSettings, table, memberships);
             var scope = NameScope.Policy(read.Text);
             var branches = classifier.Branches(tree, scope);
             var fallbacks = classifier.Fallbacks(tree, scope);

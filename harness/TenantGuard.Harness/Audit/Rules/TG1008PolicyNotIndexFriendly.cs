@@ -18,7 +18,7 @@ public sealed class TG1008PolicyNotIndexFriendly : IAuditRule
         {
             foreach (var policy in context.PoliciesForApp(table).Where(p => p.Using is not null && p.Command is PolicyCommand.All or PolicyCommand.Select))
             {
-                var wrapped = context.Policies.Verdict(policy.Using!).WrappedColumns;
+                var wrapped = context.Policies.Verdict(table, policy.Using!).WrappedColumns;
                 if (wrapped.Count > 0)
                     suspects.Add((table, policy, wrapped[0]));
             }

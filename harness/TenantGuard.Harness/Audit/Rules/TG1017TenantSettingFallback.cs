@@ -16,7 +16,7 @@ public sealed class TG1017TenantSettingFallback : CatalogRule
             {
                 var fallback = new[] { policy.Using, policy.WithCheck }
                     .Where(e => e is not null)
-                    .SelectMany(e => context.Policies.Verdict(e!).SettingFallbacks)
+                    .SelectMany(e => context.Policies.Verdict(table, e!).SettingFallbacks)
                     .FirstOrDefault();
                 if (fallback is null)
                     continue;

@@ -98,4 +98,28 @@ public sealed class TenantSeederTests(PostgresServerFixture fixture)
         Assert.StartsWith(seedFile + ":2: ERROR:", error.Message);
         Assert.Contains("no_such_table", error.Message);
     }
+
+    [Fact]
+    public async Task A_tenant_registry_with_check_constraints_and_a_default_that_gives_null_is_seeded_with_its_children()
+    {
+        var (seed, database, template) = await SeedAsync("""
+            CREATE FUNCTION current_user_id() RETURNS uuid LANGUAGE sql STABLE AS $$ SELECT nullif(current_setting('app.user', true), '')::uuid $$;
+            CREATE TABLE tenants (
+                id uuid PRIMARY KEY,
+                kind text NOT NULL CHECK (kind IN ('platform', 'customer')),
+                plan varchar(10) NOT NULL CHECK ((plan)::text = ANY (ARRAY['free'::text, 'pro'::text])),
+                seats integer NOT NULL CHECK (seats > 10 AND seats <= 500),
+                created_by uuid NOT NULL DEFAULT current_user_id());
+            CREATE TABLE notes (tenant_id uuid NOT NULL REFERENCES tenants (id), id serial PRIMARY KEY);
+            GRANT SELECT ON notes TO app_user;
+            """);
+        await using var _ = template;
+        await using var __ = database;
+
+        Assert.Empty(seed.Unseeded);
+        var tenants = seed.Schema.Table("public.tenants")!;
+        var row = seed.RowsOf(tenants, seed.Tenants[0])[0];
+        Assert.Equal(("platform", "free", "11"), (row["kind"], row["plan"], row["seats"]));
+        Assert.NotNull(row["created_by"]);
+    }
 }

@@ -16,6 +16,7 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
     public const string TenantPlaceholder = "{{tenant}}";
 
     private readonly ValueGenerator _values = new();
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _checkValues = new(StringComparer.Ordinal);
 
     public async Task<SeedResult> SeedAsync(SeedSchema schema, CancellationToken ct)
     {
@@ -241,6 +242,7 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
         }
 
         var tag = TenantTag(tenant);
+        var allowed = CheckValuesOf(table);
         foreach (var column in table.Columns)
         {
             var useDefault = column.HasDefault && !overrideDefaults.Contains(column.Name);
@@ -259,7 +261,8 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
                 continue;
             }
 
-            var value = _values.Next(column, tag, out var unsupported);
+            string? unsupported = null;
+            var value = allowed.TryGetValue(column.Name, out var listed) ? listed : _values.Next(column, tag, out unsupported);
             if (value is null)
             {
                 if (column.NotNull)
@@ -274,6 +277,14 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
         }
 
         return null;
+    }
+
+    /// <summary>Values the table's CHECK constraints name (tenant_type IN ('platform', 'customer')), read once per table.</summary>
+    private IReadOnlyDictionary<string, string> CheckValuesOf(SeedTable table)
+    {
+        if (!_checkValues.TryGetValue(table.QualifiedName, out var values))
+            _checkValues[table.QualifiedName] = values = CheckConstraintValues.Read(table.Checks);
+        return values;
     }
 
     /// <summary>The parent row a child of this tenant points at: one of the tenant's own rows (the first, unless a

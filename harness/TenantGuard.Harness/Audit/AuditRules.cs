@@ -27,7 +27,7 @@ public static class AuditRules
         "Every RLS query filters by the tenant column; without an index that starts with it each query scans all tenants' rows.");
 
     public static readonly RuleDescriptor TG1008 = new("TG1008", "Policy is not index-friendly", Severity.Warning,
-        "The policy wraps the tenant column in a cast or function, so an index on the column cannot serve it (confirmed with EXPLAIN as the app role).");
+        "The policy wraps the tenant column in a cast or function, so an index on the column cannot serve it (confirmed with EXPLAIN as the app role whenever the plan can be taken).");
 
     public static readonly RuleDescriptor TG1009 = new("TG1009", "View runs with its owner's rights over a tenant table", Severity.Error,
         "A view without security_invoker reads its tables as its owner; when the owner bypasses RLS the view shows every tenant's rows.");

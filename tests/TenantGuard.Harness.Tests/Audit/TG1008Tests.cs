@@ -25,7 +25,23 @@ public sealed class TG1008Tests(PostgresServerFixture fixture)
         var finding = Assert.Single(report.Of("TG1008"));
         Assert.Equal("embeddings_tenant_isolation on public.embeddings", finding.Object);
         Assert.Contains("Seq Scan on embeddings", finding.Evidence);
+        Assert.Contains("EXPLAIN as the app role confirms it", finding.Message);
         Assert.Contains("USING (tenant_id = current_setting('app.current_tenant', true)::uuid)", finding.Fix);
+    }
+
+    [Fact]
+    public async Task When_explain_cannot_run_the_finding_says_so_instead_of_claiming_a_confirmation()
+    {
+        var report = await fixture.AuditAsync(Embeddings + """
+            CREATE FUNCTION private_tenant() RETURNS text LANGUAGE sql STABLE AS $$ SELECT current_setting('app.current_tenant', true) $$;
+            REVOKE EXECUTE ON FUNCTION private_tenant() FROM PUBLIC;
+            CREATE POLICY embeddings_tenant_isolation ON embeddings USING (tenant_id::text = private_tenant());
+            """);
+
+        var finding = Assert.Single(report.Of("TG1008"));
+        Assert.Contains("EXPLAIN could not confirm it", finding.Message);
+        Assert.DoesNotContain("confirms it", finding.Message);
+        Assert.Contains("failed: 42501", finding.Evidence);
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using Npgsql;
+using TenantGuard.Harness.Audit.Policies;
 using TenantGuard.Harness.Catalog;
 using TenantGuard.Harness.Reports;
+using TenantGuard.Sql;
+using TenantGuard.Sql.Syntax;
 
 namespace TenantGuard.Harness.Audit.Rules;
 
@@ -32,8 +35,8 @@ public sealed class TG1008PolicyNotIndexFriendly : IAuditRule
         var findings = new List<Finding>();
         foreach (var (table, policy, condition) in suspects)
         {
-            var plan = await ExplainAsync(connection, context, table, cancellationToken);
-            var usesIndex = plan.Contains("Index", StringComparison.Ordinal) && !plan.Contains("Seq Scan", StringComparison.Ordinal);
+            var (ran, plan) = await ExplainAsync(connection, context, table, policy, cancellationToken);
+            var usesIndex = ran && plan.Contains("Index", StringComparison.Ordinal) && !plan.Contains("Seq Scan", StringComparison.Ordinal);
             if (usesIndex)
                 continue;
             var name = Sql.Table(table.Schema, table.Name);
@@ -43,17 +46,20 @@ public sealed class TG1008PolicyNotIndexFriendly : IAuditRule
                 $"{policy.Name} on {table.QualifiedName}",
                 $"Policy {policy.Name} on {table.QualifiedName} compares {condition}: the tenant column is wrapped in a cast or function, so no " +
                 $"index on {context.TenantColumn} can serve it and every query as {context.AppRole} scans all tenants' rows " +
-                "(slow for everyone, and query time reveals the other tenants' data volume).",
+                "(slow for everyone, and query time reveals the other tenants' data volume)" +
+                (ran ? "; EXPLAIN as the app role confirms it." : "; EXPLAIN could not confirm it (see the evidence), so this rests on the policy's text."),
                 $"ALTER POLICY {Sql.Ident(policy.Name)} ON {name} USING ({context.TenantPredicate(table, MissingOk(policy.Using!))});")
             {
                 Table = table.QualifiedName,
-                Evidence = $"EXPLAIN as {context.AppRole} with enable_seqscan = off:\n{plan.TrimEnd()}",
+                Evidence = ran ? $"EXPLAIN as {context.AppRole} with enable_seqscan = off:\n{plan.TrimEnd()}" : plan,
             });
         }
         return findings;
     }
 
-    private static async Task<string> ExplainAsync(NpgsqlConnection connection, AuditContext context, TableInfo table, CancellationToken cancellationToken)
+    /// <summary>The plan of a scan as the app role with a tenant set, or why it could not be taken.</summary>
+    private static async Task<(bool Ran, string Plan)> ExplainAsync(NpgsqlConnection connection, AuditContext context, TableInfo table,
+        PolicyInfo policy, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
@@ -64,7 +70,7 @@ public sealed class TG1008PolicyNotIndexFriendly : IAuditRule
             {
                 await using var set = new NpgsqlCommand("SELECT set_config($1, $2, true)", connection, transaction);
                 set.Parameters.Add(new NpgsqlParameter { Value = setting });
-                set.Parameters.Add(new NpgsqlParameter { Value = SampleTenant(table.Column(context.TenantColumn)?.Type) });
+                set.Parameters.Add(new NpgsqlParameter { Value = SampleTenant(table.Column(context.TenantColumn)?.Type, policy.Using!) });
                 await set.ExecuteNonQueryAsync(cancellationToken);
             }
             await using var explain = new NpgsqlCommand($"EXPLAIN (COSTS OFF) SELECT * FROM {Sql.Table(table.Schema, table.Name)}", connection, transaction);
@@ -72,11 +78,11 @@ public sealed class TG1008PolicyNotIndexFriendly : IAuditRule
             var lines = new List<string>();
             while (await reader.ReadAsync(cancellationToken))
                 lines.Add(reader.GetString(0));
-            return string.Join('\n', lines);
+            return (true, string.Join('\n', lines));
         }
         catch (PostgresException e)
         {
-            return $"EXPLAIN failed: {e.MessageText}";
+            return (false, $"EXPLAIN as {context.AppRole} failed: {e.SqlState} {e.MessageText}");
         }
         finally
         {
@@ -87,11 +93,20 @@ public sealed class TG1008PolicyNotIndexFriendly : IAuditRule
     private static bool MissingOk(string expression) =>
         expression.Contains("::text, true)", StringComparison.Ordinal);
 
-    /// <summary>A value of the tenant column's type, so casts in the policy succeed.</summary>
-    private static string SampleTenant(string? type) => type switch
-    {
-        "uuid" => "00000000-0000-0000-0000-000000000001",
-        "integer" or "bigint" or "smallint" or "numeric" => "1",
-        _ => "tenantguard-probe",
-    };
+    /// <summary>A tenant value the policy's casts accept: a number when the column or the setting's cast is numeric,
+    /// else a uuid, which text columns hold and uuid casts accept.</summary>
+    private static string SampleTenant(string? columnType, string policyExpression) =>
+        columnType is "integer" or "bigint" or "smallint" or "numeric" || SettingCastTypes(policyExpression).Any(IsNumeric)
+            ? "1"
+            : "00000000-0000-4000-8000-000000000001";
+
+    /// <summary>The types the policy casts current_setting(…) to, read with the SQL reader.</summary>
+    private static IEnumerable<string> SettingCastTypes(string expression) =>
+        SqlExpressionReader.Read(expression).Expression is { } tree
+            ? SyntaxWalk.Expressions(tree).OfType<CastExpression>()
+                .Where(cast => SyntaxWalk.Expressions(cast.Operand).OfType<FunctionCallExpression>().Any(f => f.Name == "current_setting"))
+                .Select(cast => cast.TypeName.ToLowerInvariant())
+            : [];
+
+    private static bool IsNumeric(string type) => type is "integer" or "int" or "int4" or "bigint" or "int8" or "smallint" or "int2" or "numeric";
 }

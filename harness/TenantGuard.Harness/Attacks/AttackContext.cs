@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using TenantGuard.Harness.Attacks.Seeding;
+using TenantGuard.Harness.Fixes;
 
 namespace TenantGuard.Harness.Attacks;
 
@@ -37,13 +38,11 @@ public sealed class AttackContext(AttackTarget target, VerifyOptions options, Se
     /// <summary>Tables the plans attack: tenant tables the seeder filled for every tenant.</summary>
     public IEnumerable<SeedTable> AttackableTables => Seed.TenantTables.Where(Seed.IsSeeded);
 
-    /// <summary>The fix every row-level finding shares, pointing at the audit for the precise cause.</summary>
+    /// <summary>The fix every row-level finding shares, spelled as the audit spells it, pointing at the audit for the
+    /// precise cause.</summary>
     public string RowSecurityFix(SeedTable table) =>
-        $"Enable and force row-level security on {table.QualifiedName} with a policy bound to the tenant, e.g. " +
-        $"ALTER TABLE {table.Sql} ENABLE ROW LEVEL SECURITY; ALTER TABLE {table.Sql} FORCE ROW LEVEL SECURITY; " +
-        $"CREATE POLICY tenant_isolation ON {table.Sql} USING ({TenantColumnSql} = nullif(current_setting('{Target.TenantSetting}', true), '')::{TenantType(table)}) " +
-        $"WITH CHECK ({TenantColumnSql} = nullif(current_setting('{Target.TenantSetting}', true), '')::{TenantType(table)}); " +
-        "and connect as a role that is neither superuser nor BYPASSRLS. Run `tenantguard audit` for the exact cause.";
+        new TenantPolicyFix(Target.TenantColumn, Target.TenantSetting, Target.AppRole).RowSecurity(table.Schema, table.Name, TenantType(table)) +
+        "\n-- and connect as a role that is neither superuser nor BYPASSRLS; `tenantguard audit` names the exact cause.";
 
     private string TenantType(SeedTable table) => table.Column(Target.TenantColumn)?.SqlType ?? Seed.TenantSqlType;
 }

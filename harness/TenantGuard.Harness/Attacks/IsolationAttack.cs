@@ -17,7 +17,7 @@ public static class IsolationAttack
 {
     /// <summary>The setting attacks use when no policy reads one: the tables are then most likely without row-level
     /// security, and the attacks show what that exposes.</summary>
-    public const string FallbackTenantSetting = "app.current_tenant";
+    public const string FallbackTenantSetting = Fixes.TenantPolicyFix.DefaultSetting;
 
     public static async Task<Report> RunAsync(TenantDatabase database, VerifyOptions options, CancellationToken ct = default)
     {

@@ -1,5 +1,6 @@
 using TenantGuard.Harness.Audit.Policies;
 using TenantGuard.Harness.Catalog;
+using TenantGuard.Harness.Fixes;
 
 namespace TenantGuard.Harness.Audit;
 
@@ -8,6 +9,7 @@ namespace TenantGuard.Harness.Audit;
 public sealed class AuditContext
 {
     private readonly HashSet<uint> _tenantTableOids;
+    private TenantPolicyFix? _fix;
 
     internal AuditContext(CatalogSnapshot catalog, AuditTarget target, AuditOptions options)
     {
@@ -74,28 +76,16 @@ public sealed class AuditContext
     public bool ReadsWithoutPolicies(string role, TableInfo table) =>
         Catalog.Bypasses(role) || (role == table.Owner && !table.RlsForced);
 
-    /// <summary>The condition a correct policy uses, e.g. <c>tenant_id = current_setting('app.tenant_id')::uuid</c>.</summary>
-    /// <param name="missingOk">Keep current_setting's missing_ok argument (NULL instead of an error when unset).</param>
-    public string TenantPredicate(TableInfo table, bool missingOk = false)
-    {
-        var type = table.Column(TenantColumn)?.Type ?? "text";
-        var setting = $"current_setting({Sql.Literal(TenantSetting ?? "app.tenant_id")}{(missingOk ? ", true" : "")})";
-        return type == "text" ? $"{Sql.Ident(TenantColumn)} = {setting}" : $"{Sql.Ident(TenantColumn)} = {setting}::{type}";
-    }
+    /// <summary>How fixes spell the tenant policy: the same setting and shape as the attacks' fixes.</summary>
+    public TenantPolicyFix Fix => _fix ??= new TenantPolicyFix(TenantColumn, TenantSetting, AppRole);
+
+    /// <summary>The condition a correct policy uses, e.g. <c>tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid</c>.</summary>
+    public string TenantPredicate(TableInfo table) => Fix.Predicate(TenantType(table));
 
     /// <summary>The SQL that gives a table the standard tenant policy.</summary>
-    public string TenantPolicySql(TableInfo table, string command = "ALL")
-    {
-        var name = Sql.Ident($"{table.Name}_tenant_isolation{(command == "ALL" ? "" : "_" + command.ToLowerInvariant())}");
-        var predicate = TenantPredicate(table);
-        var clauses = command switch
-        {
-            "INSERT" => $"WITH CHECK ({predicate})",
-            "SELECT" or "DELETE" => $"USING ({predicate})",
-            _ => $"USING ({predicate}) WITH CHECK ({predicate})",
-        };
-        return $"CREATE POLICY {name} ON {Sql.Table(table.Schema, table.Name)} FOR {command} TO {Sql.Ident(AppRole)} {clauses};";
-    }
+    public string TenantPolicySql(TableInfo table, string command = "ALL") => Fix.CreatePolicy(table.Schema, table.Name, TenantType(table), command);
+
+    private string TenantType(TableInfo table) => table.Column(TenantColumn)?.Type ?? "text";
 
     private static bool Listed(IReadOnlyList<string> names, TableInfo table) =>
         names.Any(n => string.Equals(n, table.QualifiedName, StringComparison.OrdinalIgnoreCase)

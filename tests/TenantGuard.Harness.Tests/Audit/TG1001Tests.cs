@@ -23,6 +23,15 @@ public sealed class TG1001Tests(PostgresServerFixture fixture)
     }
 
     [Fact]
+    public async Task The_fix_proposes_only_what_the_table_lacks_and_the_setting_its_policies_read()
+    {
+        var report = await fixture.AuditAsync(Schemas.CorrectOrders + "ALTER TABLE orders DISABLE ROW LEVEL SECURITY;");
+
+        var finding = Assert.Single(report.Of("TG1001"));
+        Assert.Equal("ALTER TABLE public.orders ENABLE ROW LEVEL SECURITY;", finding.Fix);
+    }
+
+    [Fact]
     public async Task A_table_listed_as_tenant_owned_is_checked_without_the_tenant_column()
     {
         var sql = Schemas.CorrectOrders + "CREATE TABLE settings (key text PRIMARY KEY, value text);\nGRANT SELECT ON settings TO app_user;";

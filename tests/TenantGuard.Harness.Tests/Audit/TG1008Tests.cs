@@ -26,7 +26,7 @@ public sealed class TG1008Tests(PostgresServerFixture fixture)
         Assert.Equal("embeddings_tenant_isolation on public.embeddings", finding.Object);
         Assert.Contains("Seq Scan on embeddings", finding.Evidence);
         Assert.Contains("EXPLAIN as the app role confirms it", finding.Message);
-        Assert.Contains("USING (tenant_id = current_setting('app.current_tenant', true)::uuid)", finding.Fix);
+        Assert.Contains("USING (tenant_id = nullif(current_setting('app.current_tenant', true), '')::uuid)", finding.Fix);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class TG1017Tests(PostgresServerFixture fixture)
 
         var finding = Assert.Single(report.Of("TG1017"));
         Assert.Equal("leads_tenant on public.leads", finding.Object);
-        Assert.Contains("USING (tenant_id = current_setting('app.tenant_id'))", finding.Fix);
+        Assert.Contains("USING (tenant_id = nullif(current_setting('app.tenant_id', true), ''))", finding.Fix);
     }
 
     [Fact]

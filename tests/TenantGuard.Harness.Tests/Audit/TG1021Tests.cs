@@ -30,7 +30,7 @@ public sealed class TG1021Tests(PostgresServerFixture fixture)
         Assert.Equal("public.docs", finding.Object);
         Assert.Contains("app.bypass_rls", finding.Message);
         Assert.Contains("SELECT, INSERT, UPDATE, UPDATE (WITH CHECK), DELETE", finding.Message);
-        Assert.Contains("tenant_id = current_setting('app.tenant_id')::uuid", finding.Fix);
+        Assert.Contains("tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid", finding.Fix);
         Assert.True(report.Of("TG1003").Count == 0, report.Describe());
         Assert.Equal("app.tenant_id", report.Facts["tenantSetting"]);
     }

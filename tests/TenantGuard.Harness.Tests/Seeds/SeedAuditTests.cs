@@ -84,7 +84,7 @@ public sealed class SeedAuditTests(PostgresServerFixture fixture)
 
         Assert.Equal(7, report.Of("TG1001").Count);
         Assert.Equal(4, report.Of("TG1013").Count);
-        Assert.All(report.Of("TG1001"), f => Assert.Contains("tenant_id = current_setting('app.tenant_id')", f.Fix));
+        Assert.All(report.Of("TG1001"), f => Assert.Contains("tenant_id = nullif(current_setting('app.current_tenant', true), '')", f.Fix));
     }
 
     [Fact]

@@ -11,11 +11,17 @@ public sealed class TG1001RlsNotEnabled : CatalogRule
         foreach (var table in context.TopLevelTenantTables.Where(t => !t.RlsEnabled))
         {
             var name = Sql.Table(table.Schema, table.Name);
+            // Only what the table lacks: its policies and FORCE may already be there, waiting for ENABLE.
+            var fix = new List<string> { $"ALTER TABLE {name} ENABLE ROW LEVEL SECURITY;" };
+            if (!table.RlsForced)
+                fix.Add($"ALTER TABLE {name} FORCE ROW LEVEL SECURITY;");
+            if (context.PoliciesForApp(table).Count == 0)
+                fix.Add(context.TenantPolicySql(table));
             yield return Finding(
                 table.QualifiedName,
                 $"Row-level security is disabled on {table.QualifiedName}: {context.AppRole} sees and changes every tenant's rows in it, " +
                 "whatever tenant the request is for; only the application's own WHERE clauses stand between tenants.",
-                $"ALTER TABLE {name} ENABLE ROW LEVEL SECURITY;\nALTER TABLE {name} FORCE ROW LEVEL SECURITY;\n{context.TenantPolicySql(table)}",
+                string.Join('\n', fix),
                 table.QualifiedName);
         }
     }

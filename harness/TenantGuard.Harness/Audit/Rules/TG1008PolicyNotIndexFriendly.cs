@@ -48,7 +48,7 @@ public sealed class TG1008PolicyNotIndexFriendly : IAuditRule
                 $"index on {context.TenantColumn} can serve it and every query as {context.AppRole} scans all tenants' rows " +
                 "(slow for everyone, and query time reveals the other tenants' data volume)" +
                 (ran ? "; EXPLAIN as the app role confirms it." : "; EXPLAIN could not confirm it (see the evidence), so this rests on the policy's text."),
-                $"ALTER POLICY {Sql.Ident(policy.Name)} ON {name} USING ({context.TenantPredicate(table, MissingOk(policy.Using!))});")
+                $"ALTER POLICY {Sql.Ident(policy.Name)} ON {name} USING ({context.TenantPredicate(table)});")
             {
                 Table = table.QualifiedName,
                 Evidence = ran ? $"EXPLAIN as {context.AppRole} with enable_seqscan = off:\n{plan.TrimEnd()}" : plan,
@@ -89,9 +89,6 @@ public sealed class TG1008PolicyNotIndexFriendly : IAuditRule
             await transaction.RollbackAsync(CancellationToken.None);
         }
     }
-
-    private static bool MissingOk(string expression) =>
-        expression.Contains("::text, true)", StringComparison.Ordinal);
 
     /// <summary>A tenant value the policy's casts accept: a number when the column or the setting's cast is numeric,
     /// else a uuid, which text columns hold and uuid casts accept.</summary>

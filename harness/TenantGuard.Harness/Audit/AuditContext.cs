@@ -76,6 +76,11 @@ public sealed class AuditContext
     public bool ReadsWithoutPolicies(string role, TableInfo table) =>
         Catalog.Bypasses(role) || (role == table.Owner && !table.RlsForced);
 
+    /// <summary>A role as messages name it: the role the harness runs the migrations as stands for the user's own
+    /// migration role, so it is called that, never by the harness's name.</summary>
+    public string RoleName(string role) =>
+        role == Target.OwnerRole && role == TenantDatabaseBuilder.DefaultOwnerRole ? "the role that runs the migrations" : role;
+
     /// <summary>How fixes spell the tenant policy: the same setting and shape as the attacks' fixes.</summary>
     public TenantPolicyFix Fix => _fix ??= new TenantPolicyFix(TenantColumn, TenantSetting, AppRole);
 

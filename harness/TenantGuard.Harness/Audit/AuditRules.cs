@@ -68,10 +68,13 @@ public static class AuditRules
     public static readonly RuleDescriptor TG1021 = new("TG1021", "Policy opened by a session setting switch", Severity.Error,
         "A policy branch admits every tenant's rows when a session setting has a chosen value (app.bypass_rls = 'on'); any role can SET a custom setting, so any session can open the table.");
 
+    public static readonly RuleDescriptor TG1022 = new("TG1022", "Function sets the tenant setting for the whole session", Severity.Error,
+        "A function the app role can call sets a setting the policies read with set_config(…, false) or SET without LOCAL: behind a pool the next request on that connection runs as this tenant.");
+
     public static readonly IReadOnlyList<RuleDescriptor> All =
     [
         TG1001, TG1002, TG1003, TG1004, TG1005, TG1006, TG1007, TG1008, TG1009, TG1010,
         TG1011, TG1012, TG1013, TG1014, TG1015, TG1016, TG1017, TG1018, TG1019, TG1020,
-        TG1021,
+        TG1021, TG1022,
     ];
 }

@@ -28,5 +28,6 @@ public static class RuleRegistry
         new TG1019DefinerWithoutSearchPath(),
         new TG1020AppRoleCanEscalate(),
         new TG1021PolicySettingSwitch(),
+        new TG1022SessionTenantSetter(),
     ];
 }

@@ -116,7 +116,7 @@ public static class VariantCatalogue
             MigrateAsSuperuser: true),
         new("app-role-can-escalate", "the app role is a member of the owner role", ["TG1020"],
             "GRANT tenantguard_owner TO variant_escalating_app;", AppRole: "variant_escalating_app"),
-        new("session-tenant-function", "a set_tenant_context(uuid) function using set_config(…, false)", ["TG2007"],
+        new("session-tenant-function", "a set_tenant_context(uuid) function using set_config(…, false)", ["TG1022", "TG2007"],
             """
             CREATE FUNCTION set_tenant_context(tenant uuid) RETURNS void LANGUAGE sql
                 AS $$ SELECT set_config('app.current_tenant', tenant::text, false) $$;

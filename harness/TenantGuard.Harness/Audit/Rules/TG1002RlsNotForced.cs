@@ -16,7 +16,7 @@ public sealed class TG1002RlsNotForced : CatalogRule
         {
             yield return Finding(
                 table.QualifiedName,
-                $"{context.AppRole} owns {table.QualifiedName} (owner {table.Owner}) and RLS is enabled but not forced: owners bypass " +
+                $"{context.AppRole} owns {table.QualifiedName} (owner {context.RoleName(table.Owner)}) and RLS is enabled but not forced: owners bypass " +
                 "their own table's policies, so every query the application runs here returns all tenants' rows.",
                 $"ALTER TABLE {Sql.Table(table.Schema, table.Name)} FORCE ROW LEVEL SECURITY;",
                 table.QualifiedName);

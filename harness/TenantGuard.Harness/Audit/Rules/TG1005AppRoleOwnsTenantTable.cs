@@ -16,7 +16,7 @@ public sealed class TG1005AppRoleOwnsTenantTable : CatalogRule
         {
             yield return Finding(
                 table.QualifiedName,
-                $"{context.AppRole} owns {table.QualifiedName} (owner {table.Owner}): any request that reaches SQL can run ALTER TABLE … " +
+                $"{context.AppRole} owns {table.QualifiedName} (owner {context.RoleName(table.Owner)}): any request that reaches SQL can run ALTER TABLE … " +
                 "DISABLE ROW LEVEL SECURITY or DROP POLICY, and without FORCE the owner skips the policies altogether.",
                 $"-- as the role that runs your migrations (not {context.AppRole}):\n" +
                 $"ALTER TABLE {Sql.Table(table.Schema, table.Name)} OWNER TO {NewOwner(context)};\n" +

@@ -21,7 +21,7 @@ public sealed class TG1009ViewBypassesRls : CatalogRule
             var tables = string.Join(", ", exposed.Select(t => t.QualifiedName));
             yield return Finding(
                 view.QualifiedName,
-                $"View {view.QualifiedName} runs with its owner's rights ({view.Owner}), and the owner is not subject to the policies of {tables}: " +
+                $"View {view.QualifiedName} runs with its owner's rights ({context.RoleName(view.Owner)}), and the owner is not subject to the policies of {tables}: " +
                 $"{context.AppRole} reads every tenant's rows through the view.",
                 $"ALTER VIEW {Sql.Table(view.Schema, view.Name)} SET (security_invoker = true);",
                 exposed[0].QualifiedName);

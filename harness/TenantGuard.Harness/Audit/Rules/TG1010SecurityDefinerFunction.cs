@@ -25,7 +25,7 @@ public sealed class TG1010SecurityDefinerFunction : CatalogRule
             var tables = string.Join(", ", exposed.Select(t => t.QualifiedName));
             yield return Finding(
                 signature,
-                $"{context.AppRole} can execute SECURITY DEFINER function {signature}, which runs as {function.Owner}; that owner is not subject to " +
+                $"{context.AppRole} can execute SECURITY DEFINER function {signature}, which runs as {context.RoleName(function.Owner)}; that owner is not subject to " +
                 $"the policies of {tables}, so the function reads or changes any tenant's rows there for whoever calls it.",
                 $"ALTER FUNCTION {signature} SECURITY INVOKER;\n" +
                 $"-- or, if it must run as its owner, filter by the tenant inside it and limit who may call it:\n" +

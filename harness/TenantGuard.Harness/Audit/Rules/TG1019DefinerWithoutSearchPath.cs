@@ -13,7 +13,7 @@ public sealed class TG1019DefinerWithoutSearchPath : CatalogRule
             var signature = FunctionNames.Qualified(function);
             yield return Finding(
                 signature,
-                $"SECURITY DEFINER function {signature} runs as {function.Owner} without a fixed search_path: {context.AppRole} can create a " +
+                $"SECURITY DEFINER function {signature} runs as {context.RoleName(function.Owner)} without a fixed search_path: {context.AppRole} can create a " +
                 "function or table with a name the body uses in a schema searched first, and have it run with the owner's rights over every tenant's rows.",
                 $"ALTER FUNCTION {signature} SET search_path = pg_catalog, {Sql.Ident(function.Schema)};",
                 FunctionNames.TenantTablesTouched(context, function).FirstOrDefault()?.QualifiedName);

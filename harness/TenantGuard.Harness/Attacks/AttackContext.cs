@@ -32,6 +32,12 @@ public sealed class AttackContext(AttackTarget target, VerifyOptions options, Se
     /// <summary>The tenant as a literal of the table's tenant column type.</summary>
     public string Literal(string tenant, SeedTable table) => Seed.TenantLiteral(tenant, table);
 
+    /// <summary>" AND tenant_id NOT IN (…)" leaving out the shared tenants the policies let everyone read, or "".</summary>
+    public string ExceptSharedTenants(SeedTable table, string alias = "") =>
+        Target.SharedTenants.Count == 0
+            ? string.Empty
+            : $" AND {alias}{TenantColumnSql} NOT IN ({string.Join(", ", Target.SharedTenants.Select(t => Literal(t, table)))})";
+
     /// <summary>The tenant as an untyped literal, which takes the type of what it is compared with (views' columns).</summary>
     public static string UntypedLiteral(string tenant) => SqlText.Quote(tenant);
 

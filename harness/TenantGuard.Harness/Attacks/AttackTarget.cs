@@ -9,4 +9,10 @@ public sealed record AttackTarget(
     string AppRole,
     string TenantColumn,
     string TenantSetting,
-    string? AppRoleOrigin = null);
+    string? AppRoleOrigin = null,
+    IReadOnlyCollection<string>? SharedTenants = null)
+{
+    /// <summary>Fixed tenant values the policies let every tenant see (tenant_id = '…'): seeded, read by design, never
+    /// writable by another tenant.</summary>
+    public IReadOnlyCollection<string> SharedTenants { get; init; } = SharedTenants ?? [];
+}

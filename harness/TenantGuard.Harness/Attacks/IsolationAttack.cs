@@ -22,7 +22,7 @@ public static class IsolationAttack
     public static async Task<Report> RunAsync(TenantDatabase database, VerifyOptions options, CancellationToken ct = default)
     {
         var target = new AttackTarget(database.AppConnectionString, database.AdminConnectionString, database.AppRole, database.TenantColumn,
-            database.TenantSetting ?? FallbackTenantSetting, database.AppRoleOrigin);
+            database.TenantSetting ?? FallbackTenantSetting, database.AppRoleOrigin, database.TenantLiterals);
         var report = await RunAsync(target, options, ct).ConfigureAwait(false);
         if (database.TenantSetting is not null)
         {
@@ -72,6 +72,7 @@ public static class IsolationAttack
                 await ForeignInsertAttack.RunAsync(context, probe, table, token).ConfigureAwait(false);
                 await RowMoveAttack.RunAsync(context, probe, table, token).ConfigureAwait(false);
                 await MissingContextReadAttack.RunAsync(context, probe, table, token).ConfigureAwait(false);
+                await SharedTenantWriteAttack.RunAsync(context, probe, table, token).ConfigureAwait(false);
             }).ConfigureAwait(false);
 
             await using var viewConnection = await appPool.OpenConnectionAsync(ct).ConfigureAwait(false);
@@ -95,6 +96,7 @@ public static class IsolationAttack
             ["syntheticTenants"] = string.Join(", ", seed.Tenants),
             ["tablesAttacked"] = context.AttackableTables.Count().ToString(CultureInfo.InvariantCulture),
             ["controlsPassed"] = context.Controls.Passed.ToString(CultureInfo.InvariantCulture),
+            ["sharedTenants"] = target.SharedTenants.Count == 0 ? "none" : string.Join(", ", target.SharedTenants),
             ["tablesNotSeeded"] = seed.Unseeded.Count.ToString(CultureInfo.InvariantCulture),
             ["seedMs"] = ((int)seedTime.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
             ["attackMs"] = ((int)(clock.Elapsed - seedTime).TotalMilliseconds).ToString(CultureInfo.InvariantCulture),

@@ -25,6 +25,7 @@ public sealed class TenantDatabase : IAsyncDisposable
         TenantColumn = template.TenantColumn;
         TenantSetting = template.TenantSetting;
         TenantSettingCandidates = template.TenantSettingCandidates;
+        TenantLiterals = template.TenantLiterals;
         OwnerConnectionString = server.ConnectionStringFor(name, OwnerRole, ownerPassword);
         AdminConnectionString = server.ConnectionStringFor(name);
         _ownerDataSource = new Lazy<NpgsqlDataSource>(() => NpgsqlDataSource.Create(OwnerConnectionString));
@@ -52,6 +53,9 @@ public sealed class TenantDatabase : IAsyncDisposable
 
     /// <summary>Every setting the policies read, with how many policies read it.</summary>
     public IReadOnlyDictionary<string, int> TenantSettingCandidates { get; }
+
+    /// <summary>Fixed tenant values the policies name: a shared tenant every tenant sees.</summary>
+    public IReadOnlyCollection<string> TenantLiterals { get; }
 
     /// <summary>True when the policies read more than one setting, so <see cref="TenantSetting"/> is a choice.</summary>
     public bool IsTenantSettingAmbiguous => TenantSettingCandidates.Count > 1;

@@ -145,7 +145,7 @@ public sealed class TenantDatabaseBuilder
             template.UseAppRole(appRole, appRole.Role is null ? null : await AppRoleLogin.CreateAsync(admin, appRole.Role, ct).ConfigureAwait(false));
 
             var detection = await DetectTenantSettingAsync(name, ct).ConfigureAwait(false);
-            template.Complete(detection.Setting, detection.Candidates, summary);
+            template.Complete(detection.Setting, detection.Candidates, detection.TenantLiterals, summary);
             await template.FreezeAsync(ct).ConfigureAwait(false);
             _progress?.Report(string.Create(CultureInfo.InvariantCulture,
                 $"template {name} ready: {summary.Files} migration(s), {summary.Statements} statement(s), " +

@@ -62,6 +62,10 @@ public sealed class TenantDatabaseTemplate : IAsyncDisposable
     /// <summary>Every setting the policies read, with how many policies read it.</summary>
     public IReadOnlyDictionary<string, int> TenantSettingCandidates { get; private set; } = new Dictionary<string, int>();
 
+    /// <summary>Fixed tenant values the policies name (tenant_id = '…'): a shared tenant every tenant sees, whose rows
+    /// the attacks seed and try to change.</summary>
+    public IReadOnlyCollection<string> TenantLiterals { get; private set; } = [];
+
     /// <summary>True when the policies read more than one setting, so <see cref="TenantSetting"/> is a choice.</summary>
     public bool IsTenantSettingAmbiguous => TenantSettingCandidates.Count > 1;
 
@@ -127,8 +131,10 @@ public sealed class TenantDatabaseTemplate : IAsyncDisposable
         AppRoleOrigin = appRole.Origin;
     }
 
-    internal void Complete(string? tenantSetting, IReadOnlyDictionary<string, int> candidates, MigrationRunner.Summary migrations)
+    internal void Complete(string? tenantSetting, IReadOnlyDictionary<string, int> candidates, IReadOnlyCollection<string> tenantLiterals,
+        MigrationRunner.Summary migrations)
     {
+        TenantLiterals = tenantLiterals;
         TenantSetting = tenantSetting;
         TenantSettingCandidates = candidates;
         _migrations = migrations;

@@ -22,6 +22,9 @@ internal static class TenantSettingDetector
 
         /// <summary>Every setting the policies read: a given tenant setting outside it is one no policy reads.</summary>
         public IReadOnlyCollection<string> SettingsRead { get; init; } = [];
+
+        /// <summary>Fixed tenant values the policies compare the tenant column with (a shared "platform" tenant).</summary>
+        public IReadOnlyCollection<string> TenantLiterals { get; init; } = [];
     }
 
     public static async Task<Detection> DetectAsync(string connectionString, string tenantColumn, CancellationToken ct)
@@ -42,6 +45,7 @@ internal static class TenantSettingDetector
         {
             Switches = settings.SwitchSettings,
             SettingsRead = settings.SettingsRead,
+            TenantLiterals = settings.TenantLiterals,
         };
     }
 

@@ -187,4 +187,44 @@ public sealed class ProvenVerdictTests(PostgresServerFixture fixture)
         Assert.Empty(report.Findings);
         Assert.Contains("defined by the migrations", report.Facts["appRole"]);
     }
+
+    private const string Platform = "'00000000-0000-0000-0000-000000000000'::uuid";
+
+    private static string PlatformNotes(string role, string policies) => $"""
+        CREATE TABLE notes (id serial PRIMARY KEY, tenant_id uuid NOT NULL, body text NOT NULL);
+        CREATE INDEX ON notes (tenant_id);
+        ALTER TABLE notes ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE notes FORCE ROW LEVEL SECURITY;
+        {policies}
+        GRANT SELECT, INSERT, UPDATE, DELETE ON notes TO {role};
+        """;
+
+    [Fact]
+    public async Task A_platform_tenant_every_tenant_reads_but_can_also_change_is_a_write_finding()
+    {
+        var report = await VerifyAsync(PlatformNotes(NewRole(), $"""
+            CREATE POLICY notes_tenant ON notes
+                USING (tenant_id = nullif(current_setting('app.tenant', true), '')::uuid OR tenant_id = {Platform})
+                WITH CHECK (tenant_id = nullif(current_setting('app.tenant', true), '')::uuid);
+            """));
+
+        Assert.Equal("00000000-0000-0000-0000-000000000000", report.Facts["sharedTenants"]);
+        // UPDATE keeps the row's tenant, so WITH CHECK refuses it; DELETE has no check: USING alone lets it through.
+        Assert.Equal(["TG2003"], Rules(report));
+        Assert.All(report.Findings, f => Assert.Contains("shared tenant 00000000-0000-0000-0000-000000000000", f.Message));
+    }
+
+    [Fact]
+    public async Task A_platform_tenant_every_tenant_may_only_read_is_proven_clean()
+    {
+        var current = "nullif(current_setting('app.tenant', true), '')::uuid";
+        var report = await VerifyAsync(PlatformNotes(NewRole(), $"""
+            CREATE POLICY notes_read ON notes FOR SELECT USING (tenant_id = {current} OR tenant_id = {Platform});
+            CREATE POLICY notes_insert ON notes FOR INSERT WITH CHECK (tenant_id = {current});
+            CREATE POLICY notes_update ON notes FOR UPDATE USING (tenant_id = {current}) WITH CHECK (tenant_id = {current});
+            CREATE POLICY notes_delete ON notes FOR DELETE USING (tenant_id = {current});
+            """));
+
+        Assert.True(report.Findings.Count == 0, string.Join("\n", report.Findings.Select(f => $"{f.Rule}: {f.Message}")));
+    }
 }

@@ -64,7 +64,7 @@ public sealed class TenantPredicateAnalyzerTests
     [InlineData("(NOT (tenant_id = get_current_tenant_id()))", "Unbound")]
     [InlineData("(tenant_id <> get_current_tenant_id())", "Unbound")]
     [InlineData("(owner_id = auth.uid())", "Unbound")]
-    [InlineData("(tenant_id = '00000000-0000-0000-0000-000000000001'::uuid)", "Unbound")]
+    [InlineData("(tenant_id = '00000000-0000-0000-0000-000000000001'::uuid)", "Sharing")]
     [InlineData("tangled()", "Unbound")]
     [InlineData("unknown_function(tenant_id)", "Unbound")]
     [InlineData("(EXISTS ( SELECT 1 FROM members m, accounts a WHERE ((a.id = docs.tenant_id) AND (m.user_id = auth.uid()))))", "Unbound")]

@@ -24,7 +24,7 @@ public static class CrossTenantReadAttack
             ("by key", count + SqlText.KeyEquals(string.Empty, table, table.RowKey, ownRow.Values),
                 count + SqlText.KeyEquals(string.Empty, table, table.RowKey, victimRow.Values)),
             ("by scan", $"{count}{context.TenantColumnSql} = {context.Literal(context.TenantA, table)}",
-                $"{count}{context.TenantColumnSql} <> {context.Literal(context.TenantA, table)}"),
+                $"{count}{context.TenantColumnSql} <> {context.Literal(context.TenantA, table)}{context.ExceptSharedTenants(table)}"),
         };
         foreach (var (how, control, attack) in reads)
         {

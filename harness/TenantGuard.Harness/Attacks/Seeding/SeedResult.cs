@@ -16,6 +16,7 @@ public sealed class SeedResult
 {
     private readonly Dictionary<string, Dictionary<string, List<SeededRow>>> _tenantRows = [];
     private readonly Dictionary<string, List<SeededRow>> _globalRows = [];
+    private readonly Dictionary<string, Dictionary<string, IReadOnlyList<SeededRow>>> _sharedRows = [];
     private readonly Dictionary<string, UnseededTable> _unseeded = [];
 
     public SeedResult(SeedSchema schema, IReadOnlyList<string> tenants, string tenantColumn, string tenantSqlType, SeedTable? tenantsTable)
@@ -51,8 +52,10 @@ public sealed class SeedResult
     public string TenantLiteral(string tenant, SeedTable table) =>
         SqlText.Literal(tenant, table.Column(TenantColumn)?.SqlType ?? TenantSqlType);
 
+    /// <summary>The rows of a synthetic tenant, or of a shared tenant the policies name.</summary>
     public IReadOnlyList<SeededRow> RowsOf(SeedTable table, string tenant) =>
-        _tenantRows.TryGetValue(table.QualifiedName, out var byTenant) && byTenant.TryGetValue(tenant, out var rows) ? rows : [];
+        _tenantRows.TryGetValue(table.QualifiedName, out var byTenant) && byTenant.TryGetValue(tenant, out var rows) ? rows
+        : SharedRowsOf(table).GetValueOrDefault(tenant) ?? [];
 
     public IReadOnlyList<SeededRow> GlobalRowsOf(SeedTable table) => _globalRows.GetValueOrDefault(table.QualifiedName) ?? [];
 
@@ -87,6 +90,21 @@ public sealed class SeedResult
         {
             AddTenantRow(table, tenant, row);
         }
+    }
+
+    /// <summary>Rows of a tenant the policies name (a platform tenant every tenant sees), by table and tenant.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<SeededRow>> SharedRowsOf(SeedTable table) =>
+        _sharedRows.GetValueOrDefault(table.QualifiedName) ?? new Dictionary<string, IReadOnlyList<SeededRow>>();
+
+    internal void AddSharedRow(SeedTable table, string tenant, SeededRow row)
+    {
+        if (!_sharedRows.TryGetValue(table.QualifiedName, out var byTenant))
+        {
+            byTenant = new Dictionary<string, IReadOnlyList<SeededRow>>(StringComparer.Ordinal);
+            _sharedRows[table.QualifiedName] = byTenant;
+        }
+
+        byTenant[tenant] = [.. byTenant.GetValueOrDefault(tenant) ?? [], row];
     }
 
     internal void AddGlobalRow(SeedTable table, SeededRow row)

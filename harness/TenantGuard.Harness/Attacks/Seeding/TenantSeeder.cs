@@ -39,6 +39,7 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
         var allNumeric = tenantTables.All(t => t.Column(target.TenantColumn)!.Category == 'N');
         var tenants = Enumerable.Range(0, options.Tenants).Select(i => NewTenantValue(tenantType, allNumeric, i)).ToList();
         var result = new SeedResult(schema, tenants, target.TenantColumn, tenantType.SqlType, tenantsTable);
+        var shared = target.SharedTenants.Where(value => Fits(value, tenantTables)).ToList();
 
         await using var connection = new NpgsqlConnection(target.AdminConnectionString);
         await connection.OpenAsync(ct).ConfigureAwait(false);
@@ -50,6 +51,10 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
             if (table == tenantsTable)
             {
                 await SeedTenantsTableAsync(connection, table, tenantsKey!, result, ct).ConfigureAwait(false);
+                foreach (var tenant in shared)
+                {
+                    await SeedSharedTenantAsync(connection, table, tenantsKey!, tenant, result, ct).ConfigureAwait(false);
+                }
             }
             else if (table.Column(target.TenantColumn) is not null)
             {
@@ -61,6 +66,17 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
                     for (var i = 0; i < rowsPerTenant && !result.IsMarkedUnseeded(table); i++)
                     {
                         await InsertRowAsync(connection, table, tenant, result, ct).ConfigureAwait(false);
+                    }
+                }
+
+                foreach (var tenant in shared.Where(_ => !result.IsMarkedUnseeded(table)))
+                {
+                    await SetTenantAsync(connection, tenant, ct).ConfigureAwait(false);
+                    var row = await TryInsertAsync(connection, table, tenant, result,
+                        new Dictionary<string, string?> { [target.TenantColumn] = tenant }, ct, markUnseeded: false).ConfigureAwait(false);
+                    if (row is not null)
+                    {
+                        result.AddSharedRow(table, tenant, row);
                     }
                 }
             }
@@ -115,6 +131,30 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
         }
     }
 
+    /// <summary>The registry row of a tenant the policies name (a platform tenant): the migrations may have made it;
+    /// else one is made. Best effort: a shared tenant that cannot be seeded is only not attacked.</summary>
+    private async Task SeedSharedTenantAsync(NpgsqlConnection connection, SeedTable table, string keyColumn, string tenant, SeedResult result,
+        CancellationToken ct)
+    {
+        var literal = SqlText.Literal(tenant, table.Column(keyColumn)!.SqlType);
+        var existing = await ReadRowsAsync(connection, table, keyColumn, literal, 1, ct).ConfigureAwait(false);
+        var row = existing.FirstOrDefault() ?? await TryInsertAsync(connection, table, tenant, result,
+            new Dictionary<string, string?> { [keyColumn] = tenant }, ct, markUnseeded: false).ConfigureAwait(false);
+        if (row is not null)
+        {
+            result.AddSharedRow(table, tenant, row);
+        }
+    }
+
+    /// <summary>True when the value can be every tenant table's tenant value (a uuid column takes only a uuid).</summary>
+    private bool Fits(string value, IEnumerable<SeedTable> tenantTables) =>
+        tenantTables.Select(t => t.Column(target.TenantColumn)!).All(column => column.BaseType switch
+        {
+            "uuid" => Guid.TryParse(value, out _),
+            "int2" or "int4" or "int8" or "numeric" => value.Length > 0 && value.All(char.IsAsciiDigit),
+            _ => true,
+        });
+
     private async Task SeedGlobalTableAsync(NpgsqlConnection connection, SeedTable table, SeedResult result, CancellationToken ct)
     {
         var existing = await ReadRowsAsync(connection, table, null, null, 2, ct).ConfigureAwait(false);
@@ -154,7 +194,8 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
     /// user in the session) is retried with a value of its own; any other failure is retried once with every nullable
     /// column filled (CHECK constraints that want them). The last failure is recorded as the reason.</summary>
     private async Task<SeededRow?> TryInsertAsync(
-        NpgsqlConnection connection, SeedTable table, string? tenant, SeedResult result, Dictionary<string, string?> fixedValues, CancellationToken ct)
+        NpgsqlConnection connection, SeedTable table, string? tenant, SeedResult result, Dictionary<string, string?> fixedValues, CancellationToken ct,
+        bool markUnseeded = true)
     {
         const string UniqueViolation = "23505";
         const string NotNullViolation = "23502";
@@ -207,7 +248,11 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
             }
         }
 
-        result.MarkUnseeded(table, failure ?? "no row could be made");
+        if (markUnseeded)
+        {
+            result.MarkUnseeded(table, failure ?? "no row could be made");
+        }
+
         return null;
     }
 

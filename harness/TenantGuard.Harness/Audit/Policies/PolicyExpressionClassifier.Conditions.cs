@@ -83,7 +83,17 @@ internal sealed partial class PolicyExpressionClassifier
                     $"compares {other.Column} with the caller ({value.Text}), not {tenantColumn} with the tenant: rows are limited per user, and nothing ties them to the user's tenant");
             }
             if (value.Kind == ValueKind.TenantColumn && other.Kind == ValueKind.Constant)
+            {
+                if (equality && other.Literal is { Length: > 0 } literal)
+                {
+                    // A shared tenant (a platform tenant's rows every tenant reads): sharing to waive with a reason;
+                    // the attacks seed that tenant and prove no other tenant can write it.
+                    Settings.TenantLiterals.Add(literal);
+                    return new ConditionVerdict(TenantBinding.Sharing, shown, $"admits the rows of the fixed tenant {other.Text} to every tenant (a shared tenant)");
+                }
+
                 return new ConditionVerdict(TenantBinding.Unbound, shown, $"compares {tenantColumn} with a fixed value, not with the current tenant");
+            }
         }
         if (left.Kind == ValueKind.Unknown || right.Kind == ValueKind.Unknown)
             return new ConditionVerdict(TenantBinding.Unbound, shown, (left.Kind == ValueKind.Unknown ? left : right).Why ?? "compares values the audit cannot place");

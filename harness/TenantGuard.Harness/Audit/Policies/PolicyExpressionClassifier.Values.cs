@@ -29,6 +29,7 @@ internal sealed partial class PolicyExpressionClassifier
                 return new ValueFacts(ValueKind.Constant, text)
                 {
                     IsEmpty = literal.Kind == LiteralKind.Null || (literal.Kind == LiteralKind.String && literal.Value.Length == 0),
+                    Literal = literal.Kind is LiteralKind.String or LiteralKind.Number ? literal.Value : null,
                 };
             case PlaceholderExpression placeholder:
                 return scope.Parameter(placeholder.Text) is { } parameter

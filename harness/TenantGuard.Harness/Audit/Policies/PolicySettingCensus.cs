@@ -15,6 +15,7 @@ internal static class PolicySettingCensus
         var identity = new Dictionary<string, int>(StringComparer.Ordinal);
         var read = new SortedSet<string>(StringComparer.Ordinal);
         var memberships = new HashSet<(string Table, string CallerColumn)>();
+        var literals = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (@using, withCheck) in policies)
         {
             var uses = new[] { @using, withCheck }.OfType<string>().Select(e => analyzer.Analyze(e).Settings).ToList();
@@ -23,8 +24,9 @@ internal static class PolicySettingCensus
             Count(identity, uses.SelectMany(u => u.Identity));
             read.UnionWith(uses.SelectMany(u => u.Read));
             memberships.UnionWith(uses.SelectMany(u => u.Memberships));
+            literals.UnionWith(uses.SelectMany(u => u.TenantLiterals));
         }
-        return new PolicySettings(tenant, switches, identity, read, memberships);
+        return new PolicySettings(tenant, switches, identity, read, memberships, literals);
     }
 
     private static void Count(Dictionary<string, int> counts, IEnumerable<string> settings)

@@ -14,10 +14,11 @@ public sealed record PolicySettings(
     IReadOnlyDictionary<string, int> SwitchSettings,
     IReadOnlyDictionary<string, int> IdentitySettings,
     IReadOnlyCollection<string> SettingsRead,
-    IReadOnlyCollection<(string Table, string CallerColumn)> Memberships)
+    IReadOnlyCollection<(string Table, string CallerColumn)> Memberships,
+    IReadOnlyCollection<string> TenantLiterals)
 {
     public static readonly PolicySettings None = new(
-        new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>(), [], []);
+        new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>(), [], [], []);
 
     /// <summary>The tenant setting most policies compare with the tenant column (ties: by name); null when none does.</summary>
     public string? TenantSetting =>

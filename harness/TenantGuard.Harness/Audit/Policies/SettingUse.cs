@@ -15,4 +15,7 @@ internal sealed class SettingUse
     /// <summary>Membership tables of bound lookups, with the column that holds the caller: the rows that say which
     /// tenants a caller belongs to (account_user.user_id).</summary>
     public HashSet<(string Table, string CallerColumn)> Memberships { get; } = [];
+
+    /// <summary>Fixed tenant values the policies compare the tenant column with (a "platform" tenant every tenant sees).</summary>
+    public HashSet<string> TenantLiterals { get; } = new(StringComparer.Ordinal);
 }

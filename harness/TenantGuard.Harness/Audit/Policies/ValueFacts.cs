@@ -47,6 +47,9 @@ internal sealed record ValueFacts(ValueKind Kind, string Text)
 
     public string? Alias { get; init; }
 
+    /// <summary>A Constant's value when it is a string or number literal (under any casts), as the server reads it.</summary>
+    public string? Literal { get; init; }
+
     /// <summary>A Constant that is NULL or the empty string (no real fallback value).</summary>
     public bool IsEmpty { get; init; }
 

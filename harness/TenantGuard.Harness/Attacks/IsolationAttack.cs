@@ -46,6 +46,7 @@ public static class IsolationAttack
             schema = await SeedSchemaReader.ReadAsync(admin, target.AppRole, target.TenantColumn, target.TenantSetting, ct).ConfigureAwait(false);
         }
 
+        RequireAppRoleReach(schema, target);
         options.Progress?.Report($"seeding {options.Tenants} synthetic tenants…");
         var seed = await new TenantSeeder(target, options).SeedAsync(schema, ct).ConfigureAwait(false);
         var seedTime = clock.Elapsed;
@@ -108,6 +109,19 @@ public static class IsolationAttack
         }
 
         return new Report(findings, waived, unmatched, facts, AttackRules.Database);
+    }
+
+    /// <summary>An app role that may not touch any tenant table would be refused everything, which proves nothing
+    /// about isolation: that is a wrong role (exit 2), not a clean run.</summary>
+    private static void RequireAppRoleReach(SeedSchema schema, AttackTarget target)
+    {
+        var tenantTables = schema.Tables.Where(t => t.Column(target.TenantColumn) is not null).ToList();
+        if (tenantTables.Count == 0 || tenantTables.Any(t => t.AppCanSelect || t.AppCanInsert || t.AppCanUpdate || t.AppCanDelete))
+            return;
+        throw new HarnessException(
+            $"App role {target.AppRole} may not SELECT, INSERT, UPDATE or DELETE any of the {tenantTables.Count} tenant table(s), so every attack " +
+            "would be refused for lack of privilege and prove nothing. It is not the role your application connects as: pass the role your " +
+            "migrations GRANT to with --app-role (WithAppRole).");
     }
 
     /// <summary>TG2009 for every table where tenant A could not reach its own rows through a path an attack used.</summary>

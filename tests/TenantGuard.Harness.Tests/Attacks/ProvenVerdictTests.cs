@@ -227,4 +227,15 @@ public sealed class ProvenVerdictTests(PostgresServerFixture fixture)
 
         Assert.True(report.Findings.Count == 0, string.Join("\n", report.Findings.Select(f => $"{f.Rule}: {f.Message}")));
     }
+
+    [Fact]
+    public async Task An_app_role_that_reaches_no_tenant_table_is_a_wrong_role_not_a_clean_run()
+    {
+        var role = NewRole();
+        var error = await Assert.ThrowsAsync<HarnessException>(() => VerifyAsync(
+            $"CREATE ROLE {role};\nCREATE TABLE notes (id serial PRIMARY KEY, tenant_id uuid NOT NULL);",
+            b => b.WithAppRole(role)));
+
+        Assert.Contains($"App role {role} may not SELECT, INSERT, UPDATE or DELETE any of the 1 tenant table(s)", error.Message);
+    }
 }

@@ -13,7 +13,7 @@ public static class AuditCommand
         var migrations = SharedOptions.Migrations(required: true, "to audit");
         var database = new DatabaseOptions(withTenantTables: true);
         var report = new ReportOptions();
-        var command = new Command("audit", "Migrate a throwaway database and audit how well it isolates tenants (rules TG1001–TG1020).")
+        var command = new Command("audit", "Migrate a throwaway database and audit how well it isolates tenants (rules TG1001–TG1022).")
         {
             migrations,
         };

@@ -15,7 +15,7 @@ public static class CheckCommand
         var database = new DatabaseOptions(withTenantTables: true);
         var attacks = new AttackOptions();
         var report = new ReportOptions();
-        var command = new Command("check", "Audit (TG1001–TG1020) and attack (TG2000–TG2008) a migrated throwaway database in one run: the CI gate.")
+        var command = new Command("check", "Audit (TG1001–TG1022) and attack (TG2000–TG2009) a migrated throwaway database in one run: the CI gate.")
         {
             migrations,
         };

@@ -7,7 +7,7 @@ using TenantGuard.Harness.Waivers;
 
 namespace TenantGuard.Cli;
 
-/// <summary>The database attacks (TG2000–TG2008) against a fresh copy of a migrated template.</summary>
+/// <summary>The database attacks (TG2000–TG2009) against a fresh copy of a migrated template.</summary>
 internal static class DatabaseAttackRun
 {
     /// <summary>Starts a server of its own, migrates and attacks (verify).</summary>

@@ -6,7 +6,7 @@ using TenantGuard.Harness.Waivers;
 
 namespace TenantGuard.Cli;
 
-/// <summary><c>tenantguard verify</c>: attack a migrated throwaway database as the application role (TG2000–TG2008)
+/// <summary><c>tenantguard verify</c>: attack a migrated throwaway database as the application role (TG2000–TG2009)
 /// and/or a running API over HTTP (TG2101–TG2106). Same options, formats, exit codes and waivers as <c>audit</c>.</summary>
 public static class VerifyCommand
 {
@@ -24,7 +24,7 @@ public static class VerifyCommand
             Description = "Base URL of the running API (else the http config's baseUrl).",
         };
         var report = new ReportOptions();
-        var command = new Command("verify", "Attack tenant isolation: as the app role against a migrated database (TG2000–TG2008) and/or over HTTP against a running API (TG2101–TG2106).")
+        var command = new Command("verify", "Attack tenant isolation: as the app role against a migrated database (TG2000–TG2009) and/or over HTTP against a running API (TG2101–TG2106).")
         {
             migrations,
         };

@@ -45,7 +45,7 @@ public sealed class TenantIsolationEnvironment : IAsyncDisposable
     /// <summary>A database of its own, copied from the template (milliseconds); dispose it to drop it.</summary>
     public Task<TenantDatabase> CreateDatabaseAsync(CancellationToken ct = default) => Template.CreateDatabaseAsync(ct);
 
-    /// <summary>Audits a fresh copy of the migrated database (rules TG1001–TG1020), with tenantguard.json's waivers;
+    /// <summary>Audits a fresh copy of the migrated database (rules TG1001–TG1022), with tenantguard.json's waivers;
     /// each finding's Location names the migration line that creates its object.</summary>
     /// <param name="rules">Only these rule IDs; all when none are given.</param>
     public async Task<Report> AuditAsync(IReadOnlyList<string>? rules = null, CancellationToken ct = default)

@@ -53,11 +53,12 @@ internal static class CatalogQueries
                      LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum AND k.attnum <> 0
                      WHERE k.ord <= i.indnkeyatts
                      ORDER BY k.ord),
-               pg_get_indexdef(i.indexrelid), i.indisunique, i.indisprimary, i.indpred IS NOT NULL,
-               (SELECT con.conname FROM pg_constraint con
-                WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x') LIMIT 1)
+               pg_get_indexdef(i.indexrelid), i.indisunique, i.indisprimary, i.indpred IS NOT NULL, con.conname
         FROM pg_index i
         JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_namespace n ON n.oid = ic.relnamespace
+        -- A join, not a subquery per index: pg_constraint has no index on conindid, so a correlated lookup scans it
+        -- once per index (quadratic in the schema's size).
+        LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x')
         WHERE {UserSchemas}
         ORDER BY i.indrelid, ic.relname
         """;

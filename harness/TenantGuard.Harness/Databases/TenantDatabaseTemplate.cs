@@ -81,8 +81,11 @@ public sealed class TenantDatabaseTemplate : IAsyncDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         var name = "tg_" + Guid.NewGuid().ToString("N")[..16];
+        // From PostgreSQL 15 the default strategy copies block by block through the WAL; copying the files is several
+        // times faster for a template of a few megabytes (what it was before 15, and the only strategy there).
+        var strategy = Server.ServerVersion.Major >= 15 ? " STRATEGY FILE_COPY" : "";
         var sql = $"CREATE DATABASE {SqlQuoting.QuoteIdentifier(name)} TEMPLATE {SqlQuoting.QuoteIdentifier(Name)} " +
-                  $"OWNER {SqlQuoting.QuoteIdentifier(_owner)}";
+                  $"OWNER {SqlQuoting.QuoteIdentifier(_owner)}{strategy}";
         for (var attempt = 1; ; attempt++)
         {
             try

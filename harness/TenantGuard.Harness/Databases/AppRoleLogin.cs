@@ -1,6 +1,6 @@
-using TenantGuard.Sql;
 using System.Security.Cryptography;
 using Npgsql;
+using TenantGuard.Sql;
 
 namespace TenantGuard.Harness.Databases;
 

@@ -1,6 +1,6 @@
-using TenantGuard.Sql;
 using Npgsql;
 using TenantGuard.Harness.Migrations;
+using TenantGuard.Sql;
 
 namespace TenantGuard.Harness.Databases;
 

@@ -1,5 +1,5 @@
-using TenantGuard.Sql;
 using TenantGuard.Harness.Server;
+using TenantGuard.Sql;
 
 namespace TenantGuard.Harness.Databases;
 

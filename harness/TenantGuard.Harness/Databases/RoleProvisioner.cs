@@ -1,5 +1,5 @@
-using TenantGuard.Sql;
 using Npgsql;
+using TenantGuard.Sql;
 
 namespace TenantGuard.Harness.Databases;
 

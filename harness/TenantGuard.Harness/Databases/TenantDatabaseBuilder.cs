@@ -1,10 +1,10 @@
-using TenantGuard.Sql;
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 using TenantGuard.Harness.Databases;
 using TenantGuard.Harness.Migrations;
 using TenantGuard.Harness.Server;
+using TenantGuard.Sql;
 
 namespace TenantGuard.Harness;
 

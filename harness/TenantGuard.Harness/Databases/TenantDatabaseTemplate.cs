@@ -1,8 +1,8 @@
-using TenantGuard.Sql;
 using Npgsql;
 using TenantGuard.Harness.Databases;
 using TenantGuard.Harness.Migrations;
 using TenantGuard.Harness.Server;
+using TenantGuard.Sql;
 
 namespace TenantGuard.Harness;
 

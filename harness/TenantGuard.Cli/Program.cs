@@ -19,15 +19,19 @@ public static class Program
         // Ctrl-C cancels the run's token (System.CommandLine does that); the run then stops its server and deletes its
         // directory through the normal disposal path. Keep the process alive until it has.
         Console.CancelKeyPress += (_, e) => e.Cancel = true;
-        // SIGTERM (`kill`, a CI timeout) the same way; the harness's own SIGTERM safety net stands aside for it.
+        // SIGTERM (`kill`, a CI timeout) and SIGHUP (the terminal closed) the same way; the harness's own safety net
+        // for them stands aside.
         PostgresServer.ApplicationHandlesTermination = true;
         // Never disposed: a signal handler already dispatched may still run after Main's last line.
         var terminated = new CancellationTokenSource();
-        using var sigterm = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        void Cancel(PosixSignalContext context)
         {
             context.Cancel = true;
             terminated.Cancel();
-        });
+        }
+
+        using var sigterm = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+        using var sighup = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGHUP, Cancel);
         return await RunAsync(args, CliConsole.System, terminated.Token);
     }
 

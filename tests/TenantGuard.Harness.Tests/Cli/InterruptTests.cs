@@ -6,13 +6,14 @@ using TenantGuard.Harness.Tests.Infrastructure;
 
 namespace TenantGuard.Harness.Tests.Cli;
 
-/// <summary>Ctrl-C or SIGTERM in the middle of a run: the run is cancelled (not failed), exit 2, one message, and no
+/// <summary>Ctrl-C, SIGTERM or SIGHUP in the middle of a run: the run is cancelled (not failed), exit 2, one message, and no
 /// server left listening.</summary>
 public sealed partial class InterruptTests
 {
     [Theory]
     [InlineData("INT")] // Ctrl-C
     [InlineData("TERM")] // kill, a CI timeout
+    [InlineData("HUP")] // the terminal closed
     public async Task An_interrupt_during_migrations_cancels_the_run_stops_the_server_and_exits_2(string signal)
     {
         using var folder = MigrationsFolder.Create(("001_slow.sql", "SELECT pg_sleep(120);"));

@@ -35,3 +35,9 @@ catch (HarnessException e)
     Console.Error.WriteLine(e.Message);
     return 2;
 }
+catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    // One line, not a stack trace: the port is taken, which is not a bug of the app.
+    Console.Error.WriteLine($"{e.Message.TrimEnd('.')}: stop what listens there, or choose another with --Url http://127.0.0.1:5081");
+    return 2;
+}

@@ -16,6 +16,9 @@ public static class SampleApplication
         var builder = WebApplication.CreateBuilder(args ?? []);
         builder.WebHost.UseUrls(options.Url);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A failed start (a busy port) is reported once by Program, in one line; the host would log it again with a
+        // stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.WriteIndented = false);
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(options);

@@ -5,24 +5,6 @@ using TenantGuard.Sql.Parsing;
 
 namespace TenantGuard.Sql
 {
-    /// <summary>A custom setting a function body sets for the whole session.</summary>
-    public sealed class SessionSettingWrite
-    {
-        internal SessionSettingWrite(string setting, string how)
-        {
-            Setting = setting;
-            How = how;
-        }
-
-        /// <summary>The setting's name, as written in the literal or the SET.</summary>
-        public string Setting { get; }
-
-        /// <summary>The statement or call that sets it, as written.</summary>
-        public string How { get; }
-
-        public override string ToString() => How;
-    }
-
     /// <summary>
     /// Finds where a function body (SQL or PL/pgSQL) sets a custom setting for the rest of the session:
     /// <c>set_config('app.x', …, false)</c> (also through PERFORM or an assignment) and <c>SET app.x …</c> /

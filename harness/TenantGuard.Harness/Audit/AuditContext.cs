@@ -22,7 +22,6 @@ public sealed class AuditContext
         _tenantTableOids = TenantTables.Select(t => t.Oid).ToHashSet();
 
         var functions = new PolicyFunctions(catalog.Functions.Select(f => f.Definition));
-        SettingFunctions = functions.ReadingSettings();
         PolicySettings = PolicySettingCensus.Take(
             catalog.Policies.Where(p => IsTenantTable(p.TableOid)).Select(p => (p.Using, p.WithCheck)), TenantColumn, functions);
         TenantSetting = options.TenantSetting ?? target.TenantSetting ?? PolicySettings.TenantSetting;
@@ -53,9 +52,6 @@ public sealed class AuditContext
 
     /// <summary>Tables (and partitions) that hold the tenant column or are listed as tenant-owned.</summary>
     public IReadOnlyList<TableInfo> TenantTables { get; }
-
-    /// <summary>Functions whose bodies read current_setting: calling one in a policy reads the tenant setting.</summary>
-    public IReadOnlySet<string> SettingFunctions { get; }
 
     internal EffectivePolicyAnalysis Policies { get; }
 

@@ -13,9 +13,7 @@ internal static class GeneratedDefault
     {
         if (defaultExpression is null)
             return false;
-        var expression = SqlExpressionReader.Read(defaultExpression).Expression;
-        while (expression is CastExpression or ParenthesizedExpression)
-            expression = expression is CastExpression cast ? cast.Operand : ((ParenthesizedExpression)expression).Inner;
-        return expression is FunctionCallExpression call && IdFunctions.Contains(call.Name);
+        return SqlExpressionReader.Read(defaultExpression).Expression?.WithoutCastsOrParentheses() is FunctionCallExpression call
+               && IdFunctions.Contains(call.Name);
     }
 }

@@ -42,4 +42,17 @@ public static class AttackRows
         var overriding = columns.Any(c => table.Column(c)!.Identity == 'a') ? " OVERRIDING SYSTEM VALUE" : string.Empty;
         return $"INSERT INTO {table.Sql} ({string.Join(", ", columns.Select(SqlText.Identifier))}){overriding} VALUES ({string.Join(", ", columns.Select(c => SqlText.Literal(values[c], table.Column(c)!.SqlType)))})";
     }
+
+    /// <summary>UPDATE setting one ordinary column to itself on the row: a success changes nothing visible.</summary>
+    public static string NoOpUpdateSql(SeedTable table, SeededRow row, string tenantColumn)
+    {
+        var column = table.Columns.FirstOrDefault(c => !table.RowKey.Contains(c.Name) && !c.DatabaseFilled && c.Name != tenantColumn)
+                     ?? table.Column(tenantColumn)!;
+        var target = SqlText.Identifier(column.Name);
+        return $"UPDATE {table.Sql} SET {target} = {target} WHERE {SqlText.KeyEquals(string.Empty, table, table.RowKey, row.Values)}";
+    }
+
+    /// <summary>DELETE of the row by its key.</summary>
+    public static string DeleteSql(SeedTable table, SeededRow row) =>
+        $"DELETE FROM {table.Sql} WHERE {SqlText.KeyEquals(string.Empty, table, table.RowKey, row.Values)}";
 }

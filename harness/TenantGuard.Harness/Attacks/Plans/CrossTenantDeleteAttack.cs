@@ -15,7 +15,7 @@ public static class CrossTenantDeleteAttack
             return;
         }
 
-        string DeleteOf(SeededRow row) => $"DELETE FROM {table.Sql} WHERE {SqlText.KeyEquals(string.Empty, table, table.RowKey, row.Values)}";
+        string DeleteOf(SeededRow row) => AttackRows.DeleteSql(table, row);
 
         var control = await probe.ExecuteAsync(context.TenantA, DeleteOf(context.Seed.RowsOf(table, context.TenantA)[^1]), ct).ConfigureAwait(false);
         context.Controls.Record(table, "delete by key", control, control.Succeeded || control.Error?.SqlState == ForeignKeyViolation);

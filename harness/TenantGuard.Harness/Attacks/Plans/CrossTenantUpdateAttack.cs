@@ -13,10 +13,7 @@ public static class CrossTenantUpdateAttack
             return;
         }
 
-        var column = table.Columns.FirstOrDefault(c => !table.RowKey.Contains(c.Name) && !c.DatabaseFilled && c.Name != context.Target.TenantColumn)
-                     ?? table.Column(context.Target.TenantColumn)!;
-        var target = SqlText.Identifier(column.Name);
-        string UpdateOf(SeededRow row) => $"UPDATE {table.Sql} SET {target} = {target} WHERE {SqlText.KeyEquals(string.Empty, table, table.RowKey, row.Values)}";
+        string UpdateOf(SeededRow row) => AttackRows.NoOpUpdateSql(table, row, context.Target.TenantColumn);
 
         var control = await probe.ExecuteAsync(context.TenantA, UpdateOf(context.Seed.RowsOf(table, context.TenantA)[0]), ct).ConfigureAwait(false);
         context.Controls.Record(table, "update by key", control, control.Succeeded);

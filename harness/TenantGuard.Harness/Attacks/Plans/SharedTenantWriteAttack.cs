@@ -22,14 +22,10 @@ public static class SharedTenantWriteAttack
                 continue;
             }
 
-            var key = SqlText.KeyEquals(string.Empty, table, table.RowKey, row.Values);
             var what = $"a row of the shared tenant {shared} (the policies let every tenant read it) in {table.QualifiedName}";
             if (table.AppCanUpdate)
             {
-                var column = table.Columns.FirstOrDefault(c => !table.RowKey.Contains(c.Name) && !c.DatabaseFilled && c.Name != context.Target.TenantColumn)
-                             ?? table.Column(context.Target.TenantColumn)!;
-                var target = SqlText.Identifier(column.Name);
-                var update = await probe.ExecuteAsync(context.TenantA, $"UPDATE {table.Sql} SET {target} = {target} WHERE {key}", ct).ConfigureAwait(false);
+                var update = await probe.ExecuteAsync(context.TenantA, AttackRows.NoOpUpdateSql(table, row, context.Target.TenantColumn), ct).ConfigureAwait(false);
                 if (update.Succeeded)
                 {
                     context.Findings.Add(AttackRules.CrossTenantUpdate, table.QualifiedName, table.QualifiedName,
@@ -39,7 +35,7 @@ public static class SharedTenantWriteAttack
 
             if (table.AppCanDelete)
             {
-                var delete = await probe.ExecuteAsync(context.TenantA, $"DELETE FROM {table.Sql} WHERE {key}", ct).ConfigureAwait(false);
+                var delete = await probe.ExecuteAsync(context.TenantA, AttackRows.DeleteSql(table, row), ct).ConfigureAwait(false);
                 if (delete.Succeeded || delete.Error?.SqlState == ForeignKeyViolation)
                 {
                     context.Findings.Add(AttackRules.CrossTenantDelete, table.QualifiedName, table.QualifiedName,

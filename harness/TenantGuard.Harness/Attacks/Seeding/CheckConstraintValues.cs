@@ -67,22 +67,6 @@ internal static class CheckConstraintValues
             ? decimal.Floor(number)
             : null;
 
-    /// <summary>Parentheses and casts (pg_get_constraintdef prints (col)::text and 'x'::text).</summary>
-    private static SqlExpression Strip(SqlExpression expression)
-    {
-        while (true)
-        {
-            switch (expression)
-            {
-                case ParenthesizedExpression parenthesized:
-                    expression = parenthesized.Inner;
-                    continue;
-                case CastExpression cast:
-                    expression = cast.Operand;
-                    continue;
-                default:
-                    return expression;
-            }
-        }
-    }
+    /// <summary>pg_get_constraintdef prints (col)::text and 'x'::text: look through both.</summary>
+    private static SqlExpression Strip(SqlExpression expression) => expression.WithoutCastsOrParentheses();
 }

@@ -35,15 +35,4 @@ internal sealed class PolicyFunctions
             .ThenBy(d => d.Schema, StringComparer.Ordinal)
             .FirstOrDefault();
     }
-
-    /// <summary>Names of functions whose body reads a session setting.</summary>
-    public IReadOnlySet<string> ReadingSettings() =>
-        _byName.SelectMany(g => g)
-            .Where(d => d.Body.Expression is { } e && SyntaxWalk.Expressions(e).Concat(QueryParts(d.Body.Query))
-                .Any(x => x is FunctionCallExpression { Name: "current_setting" }))
-            .Select(d => d.Name)
-            .ToHashSet(StringComparer.Ordinal);
-
-    private static IEnumerable<SqlExpression> QueryParts(SelectQuery? query) =>
-        query is null ? [] : SyntaxWalk.Expressions(query);
 }

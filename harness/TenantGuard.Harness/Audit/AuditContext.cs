@@ -1,6 +1,7 @@
 using TenantGuard.Harness.Audit.Policies;
 using TenantGuard.Harness.Catalog;
 using TenantGuard.Harness.Fixes;
+using TenantGuard.Harness.Server;
 
 namespace TenantGuard.Harness.Audit;
 
@@ -75,7 +76,7 @@ public sealed class AuditContext
     /// <summary>A role as messages name it: the role the harness runs the migrations as stands for the user's own
     /// migration role, so it is called that, never by the harness's name.</summary>
     public string RoleName(string role) =>
-        role == Target.OwnerRole && role == TenantDatabaseBuilder.DefaultOwnerRole ? "the role that runs the migrations" : role;
+        role == Target.OwnerRole && OwnerRoles.IsHarnessOwner(role) ? "the role that runs the migrations" : role;
 
     /// <summary>How fixes spell the tenant policy: the same setting and shape as the attacks' fixes.</summary>
     public TenantPolicyFix Fix => _fix ??= new TenantPolicyFix(TenantColumn, TenantSetting, AppRole);

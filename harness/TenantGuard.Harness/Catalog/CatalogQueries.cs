@@ -101,8 +101,15 @@ internal static class CatalogQueries
         SELECT r.rolname, r.rolsuper, r.rolbypassrls, r.rolcanlogin FROM pg_roles r ORDER BY r.rolname
         """;
 
+    /// <summary>
+    /// The roles the app role may SET ROLE to, and those whose privileges it uses without one. Until PostgreSQL 15 every
+    /// membership allows SET ROLE; from 16 a grant can withhold it (<c>WITH SET FALSE</c>), and only the SET privilege
+    /// says whether the role can become the other.
+    /// </summary>
     public const string AppMemberships = """
-        SELECT r.rolname, pg_has_role($1, r.oid, 'MEMBER'), pg_has_role($1, r.oid, 'USAGE')
+        SELECT r.rolname,
+               pg_has_role($1, r.oid, CASE WHEN current_setting('server_version_num')::int >= 160000 THEN 'SET' ELSE 'MEMBER' END),
+               pg_has_role($1, r.oid, 'USAGE')
         FROM pg_roles r
         WHERE r.rolname <> $1 AND r.rolname NOT LIKE 'pg\_%' AND pg_has_role($1, r.oid, 'MEMBER')
         ORDER BY r.rolname

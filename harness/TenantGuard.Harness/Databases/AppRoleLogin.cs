@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Npgsql;
+using TenantGuard.Harness.Server;
 using TenantGuard.Sql;
 
 namespace TenantGuard.Harness.Databases;
@@ -13,21 +14,25 @@ internal sealed record AppRoleLogin(string Name, string Password)
 {
     public const string Prefix = "tg_act_";
 
-    public static async Task<AppRoleLogin> CreateAsync(NpgsqlDataSource admin, string appRole, CancellationToken ct)
+    public static async Task<AppRoleLogin> CreateAsync(PostgresServer server, string appRole, CancellationToken ct)
     {
+        var admin = server.AdminDataSource;
         var login = new AppRoleLogin(Prefix + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant(),
             Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
         var name = SqlQuoting.QuoteIdentifier(login.Name);
         try
         {
-            await RoleProvisioner.ExecuteAsync(admin,
+            await RoleProvisioner.CreateAsync(server, login.Name,
                 $"CREATE ROLE {name} LOGIN NOINHERIT NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD {SqlQuoting.QuoteLiteral(login.Password)}",
                 ct).ConfigureAwait(false);
             await RoleProvisioner.ExecuteAsync(admin, $"GRANT {SqlQuoting.QuoteIdentifier(appRole)} TO {name}", ct).ConfigureAwait(false);
             await RoleProvisioner.ExecuteAsync(admin, $"ALTER ROLE {name} SET role = {SqlQuoting.QuoteLiteral(appRole)}", ct).ConfigureAwait(false);
-            await RoleProvisioner.ExecuteAsync(admin,
-                $"COMMENT ON ROLE {name} IS {SqlQuoting.QuoteLiteral($"tenantguard: a login acting as {appRole}; dropped when the run ends")}", ct)
-                .ConfigureAwait(false);
+            if (server.SharedRun is null) // on a shared server the run's tag says what it is and when it goes
+            {
+                await RoleProvisioner.ExecuteAsync(admin,
+                    $"COMMENT ON ROLE {name} IS {SqlQuoting.QuoteLiteral($"tenantguard: a login acting as {appRole}; dropped when the run ends")}", ct)
+                    .ConfigureAwait(false);
+            }
         }
         catch (PostgresException e)
         {

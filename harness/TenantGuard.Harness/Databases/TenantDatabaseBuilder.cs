@@ -32,7 +32,7 @@ public sealed class TenantDatabaseBuilder
     private readonly List<string> _tenantTables = [];
     public const string DefaultOwnerRole = "tenantguard_owner";
 
-    private string _ownerRole = DefaultOwnerRole;
+    private string? _ownerRole;
     private string? _ownerPassword;
     private string _tenantColumn = "tenant_id";
     private string? _tenantSetting;
@@ -67,7 +67,8 @@ public sealed class TenantDatabaseBuilder
     }
 
     /// <summary>
-    /// The non-superuser role that runs the migrations and owns the database (default <c>tenantguard_owner</c>).
+    /// The non-superuser role that runs the migrations and owns the database (default <c>tenantguard_owner</c>, or on a
+    /// server given by connection string <c>tenantguard_owner_&lt;run&gt;</c>, dropped when the run ends).
     /// Created when missing; the password of an existing role is never changed, so on a server that checks passwords
     /// give it here.
     /// </summary>
@@ -113,36 +114,49 @@ public sealed class TenantDatabaseBuilder
         var files = _migrations is null ? [] : MigrationFolder.Load(_migrations);
         var roles = MigrationRolePlan.Read(files);
         var admin = _server.AdminDataSource;
+        if (_migrationsAsSuperuser && !_server.Admin.IsSuperuser)
+        {
+            throw new HarnessException($"--migrations-as-superuser runs the migrations as the admin connection's role, and {_server.Admin.Role} " +
+                                       "is not a superuser. Connect as a superuser, or run the migrations as the owner role (leave the option out).");
+        }
+
         // The default owner is TenantGuard's own role, so its password may be set (to a random one per server); a
         // role the user names keeps the password it has.
-        var ownsOwnerRole = _ownerRole == DefaultOwnerRole && _ownerPassword is null;
+        var ownerRole = _ownerRole ?? _server.DefaultOwnerRole;
+        var ownsOwnerRole = OwnerRoles.IsHarnessOwner(ownerRole) && _ownerPassword is null;
         var ownerPassword = _ownerPassword ?? _server.GeneratedOwnerPassword;
-        await RoleProvisioner.EnsureOwnerAsync(admin, _ownerRole, ownerPassword, ownsOwnerRole, ct).ConfigureAwait(false);
-        var external = await RoleProvisioner.EnsureExternalRolesAsync(admin, _server.ServerVersion,
-            roles.External.Select(r => r.Role), _ownerRole, ct).ConfigureAwait(false);
+        await RoleProvisioner.EnsureOwnerAsync(_server, ownerRole, ownerPassword, ownsOwnerRole, ct).ConfigureAwait(false);
+        var external = await RoleProvisioner.EnsureExternalRolesAsync(_server, roles.External.Select(r => r.Role), ownerRole, ct)
+            .ConfigureAwait(false);
         if (external.Count > 0)
             _progress?.Report($"created before the migrations, which grant to them without creating them: {string.Join(", ", external)}");
 
         var name = "tg_template_" + Guid.NewGuid().ToString("N")[..12];
         await RoleProvisioner.ExecuteAsync(admin,
-            $"CREATE DATABASE {SqlQuoting.QuoteIdentifier(name)} OWNER {SqlQuoting.QuoteIdentifier(_ownerRole)}", ct).ConfigureAwait(false);
-        var template = new TenantDatabaseTemplate(_server, name, _ownerRole, ownerPassword, _tenantColumn);
+            $"CREATE DATABASE {SqlQuoting.QuoteIdentifier(name)} OWNER {SqlQuoting.QuoteIdentifier(ownerRole)}", ct).ConfigureAwait(false);
+        var template = new TenantDatabaseTemplate(_server, name, ownerRole, ownerPassword, _tenantColumn);
         try
         {
+            if (_server.SharedRun is { } run)
+                await run.TagDatabaseAsync(admin, name, ct).ConfigureAwait(false);
+            IReadOnlySet<string> rolesBefore = _server.SharedRun is null
+                ? new HashSet<string>()
+                : await ServerRoles.ReadAsync(admin, ct).ConfigureAwait(false);
             var migrator = _migrationsAsSuperuser
                 ? new NpgsqlConnectionStringBuilder(_server.ConnectionStringFor(name)) { Pooling = false }
-                : new NpgsqlConnectionStringBuilder(_server.ConnectionStringFor(name, _ownerRole, ownerPassword)) { Pooling = false };
-            var runAs = _migrationsAsSuperuser ? $"{migrator.Username} (superuser)" : _ownerRole;
-            var resetRolesAs = _server.Kind == "existing" ? null : admin;
-            var summary = await new MigrationRunner(migrator.ConnectionString, resetRolesAs, runAs, _progress)
-                .ApplyAsync(files, ct).ConfigureAwait(false);
+                : new NpgsqlConnectionStringBuilder(_server.ConnectionStringFor(name, ownerRole, ownerPassword)) { Pooling = false };
+            var runAs = _migrationsAsSuperuser ? $"{migrator.Username} (superuser)" : ownerRole;
+            var shared = _server.SharedRun;
+            var summary = await new MigrationRunner(migrator.ConnectionString, shared is null ? admin : null,
+                    role => shared is null || shared.Created(role) || !rolesBefore.Contains(role), runAs, _progress)
+                .ApplyAsync(files, ct, shared is null ? null : c => RecordMigrationRolesAsync(shared, rolesBefore, c)).ConfigureAwait(false);
 
             var databaseConnection = new NpgsqlConnectionStringBuilder(_server.ConnectionStringFor(name)) { Pooling = false };
             var appRole = await AppRoleResolver.ResolveAsync(admin, databaseConnection.ConnectionString,
-                new AppRoleResolver.Request(_appRole, _tenantColumn, _tenantTables, _migrationsAsSuperuser ? migrator.Username! : _ownerRole,
+                new AppRoleResolver.Request(_appRole, _tenantColumn, _tenantTables, _migrationsAsSuperuser ? migrator.Username! : ownerRole,
                     databaseConnection.Username!, roles), ct).ConfigureAwait(false);
             _progress?.Report(appRole.Role is null ? $"app role: {appRole.Problem}" : $"app role {appRole.Origin}");
-            template.UseAppRole(appRole, appRole.Role is null ? null : await AppRoleLogin.CreateAsync(admin, appRole.Role, ct).ConfigureAwait(false));
+            template.UseAppRole(appRole, appRole.Role is null ? null : await AppRoleLogin.CreateAsync(_server, appRole.Role, ct).ConfigureAwait(false));
 
             var detection = await DetectTenantSettingAsync(name, ct).ConfigureAwait(false);
             template.Complete(detection.Setting, detection.Candidates, detection.TenantLiterals, summary);
@@ -157,6 +171,16 @@ public sealed class TenantDatabaseBuilder
             await template.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>On a server others use, the roles the migrations made go when the run ends: their names are kept in
+    /// the run's tag (roles other runs tagged meanwhile are theirs).</summary>
+    private async Task RecordMigrationRolesAsync(SharedServerRun run, IReadOnlySet<string> rolesBefore, CancellationToken ct)
+    {
+        var now = await ServerRoles.ReadAsync(_server.AdminDataSource, ct).ConfigureAwait(false);
+        var others = await run.RolesOfOtherRunsAsync(_server.AdminDataSource, ct).ConfigureAwait(false);
+        var made = now.Where(r => !rolesBefore.Contains(r) && !others.Contains(r) && !run.Created(r)).Order(StringComparer.Ordinal).ToList();
+        await run.RecordMigrationRolesAsync(_server.AdminDataSource, made, ct).ConfigureAwait(false);
     }
 
     private async Task<TenantSettingDetector.Detection> DetectTenantSettingAsync(string database, CancellationToken ct)

@@ -91,6 +91,8 @@ public sealed class TenantDatabaseTemplate : IAsyncDisposable
             try
             {
                 await RoleProvisioner.ExecuteAsync(Server.AdminDataSource, sql, ct).ConfigureAwait(false);
+                if (Server.SharedRun is { } run)
+                    await run.TagDatabaseAsync(Server.AdminDataSource, name, ct).ConfigureAwait(false);
                 break;
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 10)

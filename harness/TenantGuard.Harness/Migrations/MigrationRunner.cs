@@ -17,6 +17,7 @@ internal sealed class MigrationRunner
 
     private readonly string _connectionString;
     private readonly NpgsqlDataSource? _resetRolesAs;
+    private readonly Func<string, bool> _mayRedefineRole;
     private readonly string _runAs;
     private readonly IProgress<string>? _progress;
 
@@ -25,18 +26,26 @@ internal sealed class MigrationRunner
     /// Superuser connections that reset a role before a CREATE ROLE redefines it; null on servers the harness did not
     /// start, where nothing is taken away from a role the harness does not own (its password, say).
     /// </param>
+    /// <param name="mayRedefineRole">
+    /// Whether a CREATE ROLE for a role that exists already may be applied to it: on a server others use, only to a
+    /// role this run created; a role someone else made is never altered.
+    /// </param>
     /// <param name="runAs">The role name, for messages.</param>
-    public MigrationRunner(string connectionString, NpgsqlDataSource? resetRolesAs, string runAs, IProgress<string>? progress)
+    public MigrationRunner(string connectionString, NpgsqlDataSource? resetRolesAs, Func<string, bool> mayRedefineRole, string runAs,
+        IProgress<string>? progress)
     {
         _connectionString = connectionString;
         _resetRolesAs = resetRolesAs;
+        _mayRedefineRole = mayRedefineRole;
         _runAs = runAs;
         _progress = progress;
     }
 
     public sealed record Summary(int Files, int Statements, TimeSpan Elapsed);
 
-    public async Task<Summary> ApplyAsync(IReadOnlyList<MigrationFile> files, CancellationToken ct)
+    /// <param name="afterEachFile">Runs once a file is committed (the harness records the roles it made).</param>
+    public async Task<Summary> ApplyAsync(IReadOnlyList<MigrationFile> files, CancellationToken ct,
+        Func<CancellationToken, Task>? afterEachFile = null)
     {
         var stopwatch = Stopwatch.StartNew();
         var statementCount = 0;
@@ -58,6 +67,8 @@ internal sealed class MigrationRunner
                               $"{(transactional ? "" : ", outside a transaction")})");
             await ApplyFileAsync(connection, file, statements, transactional, ct).ConfigureAwait(false);
             statementCount += statements.Count;
+            if (afterEachFile is not null)
+                await afterEachFile(ct).ConfigureAwait(false);
         }
 
         return new Summary(files.Count, statementCount, stopwatch.Elapsed);
@@ -112,7 +123,7 @@ internal sealed class MigrationRunner
             {
                 if (prepared.Kind == StatementKind.CreateRole)
                 {
-                    await CreateRoleAsync(connection, prepared.Statement, transactional, ct).ConfigureAwait(false);
+                    await CreateRoleAsync(connection, file, prepared.Statement, transactional, ct).ConfigureAwait(false);
                 }
                 else
                 {
@@ -147,7 +158,8 @@ internal sealed class MigrationRunner
     /// Runs CREATE ROLE; when the role exists already (roles are shared by every database on the server), resets it
     /// and applies the statement's attributes and memberships instead, so the role ends up as the migration says.
     /// </summary>
-    private async Task CreateRoleAsync(NpgsqlConnection connection, SqlScriptStatement statement, bool inTransaction, CancellationToken ct)
+    private async Task CreateRoleAsync(NpgsqlConnection connection, MigrationFile file, SqlScriptStatement statement, bool inTransaction,
+        CancellationToken ct)
     {
         if (inTransaction)
         {
@@ -173,6 +185,14 @@ internal sealed class MigrationRunner
         }
 
         var role = CreateRoleStatement.Parse(statement);
+        if (!_mayRedefineRole(role.RoleName))
+        {
+            throw Located(file, statement.Offset,
+                $"role {role.RoleName} exists on this server already, and this run did not create it: TenantGuard never alters a role it " +
+                "did not create, and the migrations would fail here in production too. Point --connection at a server without the role " +
+                "(a scratch server, or the embedded one: leave --connection out), or create it with a guarded DO block if it may exist.");
+        }
+
         _progress?.Report($"role {role.RoleName} exists already (roles are server-wide: an earlier migration set on this server " +
                           "made it): applying this CREATE ROLE to it");
         if (_resetRolesAs is not null)

@@ -2,15 +2,24 @@ using Npgsql;
 
 namespace TenantGuard.Harness.Server;
 
-/// <summary>A server the user already runs (managed Postgres, Citus, a local install); never stopped by the harness.</summary>
+/// <summary>
+/// A server the user already runs (managed Postgres, Citus, a local install); never stopped by the harness. The
+/// admin needs CREATEDB and CREATEROLE, not superuser. What the run creates there is tagged and removed when it ends
+/// (<see cref="SharedServerRun"/>).
+/// </summary>
 internal sealed class ExistingPostgresServer : PostgresServer
 {
-    private ExistingPostgresServer(string adminConnectionString, Version version)
-        : base(adminConnectionString, version)
+    private readonly SharedServerRun _run;
+
+    private ExistingPostgresServer(string adminConnectionString, Version version, AdminRights rights, SharedServerRun run)
+        : base(adminConnectionString, version, rights)
     {
+        _run = run;
     }
 
     public override string Kind => "existing";
+
+    internal override SharedServerRun SharedRun => _run;
 
     public static async Task<PostgresServer> ConnectAsync(
         string connectionString, IProgress<string>? progress, CancellationToken ct)
@@ -34,9 +43,21 @@ internal sealed class ExistingPostgresServer : PostgresServer
         var adminConnectionString = builder.ConnectionString;
         try
         {
-            var version = await QueryVersionAsync(adminConnectionString, ct).ConfigureAwait(false);
-            progress?.Report($"connected to existing server {builder.Host}:{builder.Port} (PostgreSQL {version})");
-            return new ExistingPostgresServer(adminConnectionString, version);
+            Version version;
+            AdminRights rights;
+            await using (var connection = new NpgsqlConnection(adminConnectionString))
+            {
+                await connection.OpenAsync(ct).ConfigureAwait(false);
+                version = connection.PostgreSqlVersion;
+                rights = await AdminRights.ReadAsync(connection, ct).ConfigureAwait(false);
+            }
+
+            if (rights.Shortfall($"{builder.Host}:{builder.Port}") is { } shortfall)
+                throw shortfall;
+            progress?.Report($"connected to existing server {builder.Host}:{builder.Port} (PostgreSQL {version}) as {rights.Role}" +
+                             (rights.IsSuperuser ? " (superuser)" : " (CREATEDB, CREATEROLE)"));
+            var run = await SharedServerRun.StartAsync(adminConnectionString, progress, ct).ConfigureAwait(false);
+            return new ExistingPostgresServer(adminConnectionString, version, rights, run);
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
@@ -46,5 +67,6 @@ internal sealed class ExistingPostgresServer : PostgresServer
         }
     }
 
-    protected override ValueTask StopAsync() => ValueTask.CompletedTask;
+    /// <summary>The server keeps running; what this run created on it is removed.</summary>
+    protected override ValueTask StopAsync() => _run.DisposeAsync();
 }

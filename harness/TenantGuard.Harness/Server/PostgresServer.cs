@@ -10,10 +10,11 @@ public abstract class PostgresServer : IAsyncDisposable
 {
     private readonly Lazy<NpgsqlDataSource> _adminDataSource;
 
-    protected PostgresServer(string adminConnectionString, Version serverVersion)
+    private protected PostgresServer(string adminConnectionString, Version serverVersion, AdminRights? adminRights = null)
     {
         AdminConnectionString = adminConnectionString;
         ServerVersion = serverVersion;
+        Admin = adminRights ?? AdminRights.Superuser(new NpgsqlConnectionStringBuilder(adminConnectionString).Username ?? "postgres");
         _adminDataSource = new Lazy<NpgsqlDataSource>(() => NpgsqlDataSource.Create(adminConnectionString));
     }
 
@@ -55,6 +56,16 @@ public abstract class PostgresServer : IAsyncDisposable
     /// cannot be logged into by anyone else; set again on every template build.
     /// </summary>
     internal string GeneratedOwnerPassword { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>What the admin connection's role may do: superuser on servers the harness starts; on others, at
+    /// least CREATEDB and CREATEROLE.</summary>
+    internal AdminRights Admin { get; }
+
+    /// <summary>The run's footprint on a server others use too; null on servers the harness started (removed whole).</summary>
+    internal virtual SharedServerRun? SharedRun => null;
+
+    /// <summary>The harness's own owner role on this server.</summary>
+    internal string DefaultOwnerRole => SharedRun?.OwnerRole ?? OwnerRoles.ServerWide;
 
     /// <summary>Pooled admin connections, used to create and drop roles and databases.</summary>
     internal NpgsqlDataSource AdminDataSource => _adminDataSource.Value;

@@ -148,15 +148,19 @@ public sealed class AppRoleTests(PostgresServerFixture fixture)
     public async Task A_redefined_role_takes_the_attributes_of_the_latest_migration()
     {
         var role = NewRole();
-        using var first = MigrationsFolder.Create(("001_role.sql", $"CREATE ROLE {role} CREATEDB;"));
+        // Attributes a CREATEROLE migration user may give on every version (from PostgreSQL 16, CREATEDB only if it has it).
+        using var first = MigrationsFolder.Create(("001_role.sql", $"CREATE ROLE {role} CREATEROLE CONNECTION LIMIT 3;"));
         using var second = MigrationsFolder.Create(("001_role.sql", $"CREATE ROLE {role} LOGIN;"));
 
         await using var firstTemplate = await fixture.BuildTemplateAsync(first.Path, b => b.WithAppRole(role));
         await using var secondTemplate = await fixture.BuildTemplateAsync(second.Path, b => b.WithAppRole(role));
 
-        await using var command = fixture.Server.AdminDataSource.CreateCommand("SELECT rolcreatedb FROM pg_roles WHERE rolname = $1");
+        await using var command = fixture.Server.AdminDataSource.CreateCommand(
+            "SELECT rolcreaterole, rolconnlimit, rolcanlogin FROM pg_roles WHERE rolname = $1");
         command.Parameters.AddWithValue(role);
-        Assert.Equal(false, await command.ExecuteScalarAsync());
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal((false, -1, true), (reader.GetBoolean(0), reader.GetInt32(1), reader.GetBoolean(2)));
     }
 
     private static async Task<object?> ScalarAsync(TenantDatabase database, string sql)

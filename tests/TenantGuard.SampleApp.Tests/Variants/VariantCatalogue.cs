@@ -114,8 +114,10 @@ public static class VariantCatalogue
         new("leakproof-function", "a user-defined LEAKPROOF function callable by the app", ["TG1016"],
             "CREATE FUNCTION tenant_equals(a uuid, b uuid) RETURNS boolean LANGUAGE sql IMMUTABLE LEAKPROOF AS 'SELECT a = b';",
             MigrateAsSuperuser: true),
-        new("app-role-can-escalate", "the app role is a member of the owner role", ["TG1020"],
-            "GRANT tenantguard_owner TO variant_escalating_app;", AppRole: "variant_escalating_app"),
+        new("app-role-can-escalate", "the app role can SET ROLE to a BYPASSRLS role", ["TG1020"],
+            "CREATE ROLE variant_rls_bypasser NOLOGIN BYPASSRLS;\n" +
+            "GRANT app_user TO variant_escalating_app; GRANT variant_rls_bypasser TO variant_escalating_app;",
+            AppRole: "variant_escalating_app", MigrateAsSuperuser: true),
         new("session-tenant-function", "a set_tenant_context(uuid) function using set_config(…, false)", ["TG1022", "TG2007"],
             """
             CREATE FUNCTION set_tenant_context(tenant uuid) RETURNS void LANGUAGE sql

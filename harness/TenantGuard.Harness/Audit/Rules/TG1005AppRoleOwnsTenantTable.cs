@@ -1,4 +1,5 @@
 using TenantGuard.Harness.Reports;
+using TenantGuard.Harness.Server;
 
 namespace TenantGuard.Harness.Audit.Rules;
 
@@ -28,5 +29,5 @@ public sealed class TG1005AppRoleOwnsTenantTable : CatalogRule
     /// <summary>The owner to hand the table to: a migration role the user named, else whoever runs the fix (CURRENT_USER)
     /// — never the role the harness made to stand in for the user's migration role.</summary>
     private static string NewOwner(AuditContext context) =>
-        context.Target.OwnerRole is { } owner && owner != TenantDatabaseBuilder.DefaultOwnerRole ? Sql.Ident(owner) : "CURRENT_USER";
+        context.Target.OwnerRole is { } owner && !OwnerRoles.IsHarnessOwner(owner) ? Sql.Ident(owner) : "CURRENT_USER";
 }

@@ -21,7 +21,8 @@ public sealed record ProbeOutcome(string Transcript, long Rows, PostgresExceptio
 
 /// <summary>
 /// Runs one attack statement as the application role: BEGIN, optionally set the tenant, run, ROLLBACK. The victim's
-/// data is never left changed, whatever the statement did.
+/// data is never left changed, whatever the statement did. The four go to the server in one round trip (a batch);
+/// a failure stops the batch inside the transaction, which one more ROLLBACK ends.
 /// </summary>
 public sealed class Probe(NpgsqlConnection connection, string appRole, string tenantSetting)
 {
@@ -36,49 +37,56 @@ public sealed class Probe(NpgsqlConnection connection, string appRole, string te
     private async Task<ProbeOutcome> RunAsync(string? tenant, string sql, bool scalar, CancellationToken ct, string? setupSql = null)
     {
         var transcript = new StringBuilder().Append("-- connected as ").Append(appRole).AppendLine().AppendLine("BEGIN;");
-        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+        if (tenant is not null)
+        {
+            var setTenant = $"SELECT set_config({SqlText.Quote(tenantSetting)}, {SqlText.Quote(tenant)}, true)";
+            transcript.Append(setTenant).AppendLine(";");
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(setTenant));
+        }
+
+        var setup = setupSql is null ? null : new NpgsqlBatchCommand(setupSql);
+        if (setup is not null)
+            batch.BatchCommands.Add(setup);
+        var attack = new NpgsqlBatchCommand(sql);
+        batch.BatchCommands.Add(attack);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("ROLLBACK"));
+
         try
         {
-            if (tenant is not null)
+            object? last = null;
+            await using (var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false))
             {
-                var setTenant = $"SELECT set_config({SqlText.Quote(tenantSetting)}, {SqlText.Quote(tenant)}, true);";
-                transcript.AppendLine(setTenant);
-                await using var set = new NpgsqlCommand(setTenant, connection, transaction);
-                await set.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                // The attack's count is the last value any statement returns (set_config's comes first, ROLLBACK's none).
+                do
+                {
+                    if (reader.FieldCount > 0 && await reader.ReadAsync(ct).ConfigureAwait(false))
+                        last = reader.GetValue(0);
+                }
+                while (await reader.NextResultAsync(ct).ConfigureAwait(false));
             }
 
-            if (setupSql is not null)
-            {
-                transcript.Append(setupSql).Append(';');
-                await using var setup = new NpgsqlCommand(setupSql, connection, transaction);
-                try
-                {
-                    var created = await setup.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                    transcript.Append($"  -- {created} row(s) affected").AppendLine();
-                }
-                catch (PostgresException e)
-                {
-                    transcript.Append($"  -- ERROR {e.SqlState}: {e.MessageText}").AppendLine();
-                    return new ProbeOutcome(transcript.AppendLine("ROLLBACK;").ToString(), 0, e, SetupFailed: true);
-                }
-            }
-
-            transcript.Append(sql).Append(';');
-            await using var command = new NpgsqlCommand(sql, connection, transaction);
-            long rows = scalar
-                ? Convert.ToInt64(await command.ExecuteScalarAsync(ct).ConfigureAwait(false) ?? 0L, CultureInfo.InvariantCulture)
-                : await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            transcript.Append(scalar ? $"  -- returned count = {rows}" : $"  -- {rows} row(s) affected").AppendLine();
+            if (setup is not null)
+                transcript.Append(setupSql).Append(';').Append($"  -- {setup.RecordsAffected} row(s) affected").AppendLine();
+            var rows = scalar ? Convert.ToInt64(last is DBNull ? 0L : last ?? 0L, CultureInfo.InvariantCulture) : (long)attack.RecordsAffected;
+            transcript.Append(sql).Append(';').Append(scalar ? $"  -- returned count = {rows}" : $"  -- {rows} row(s) affected").AppendLine();
             return new ProbeOutcome(transcript.AppendLine("ROLLBACK;").ToString(), rows, null);
         }
         catch (PostgresException e)
         {
-            transcript.Append($"  -- ERROR {e.SqlState}: {e.MessageText}").AppendLine();
-            return new ProbeOutcome(transcript.AppendLine("ROLLBACK;").ToString(), 0, e);
-        }
-        finally
-        {
-            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            await using (var rollback = new NpgsqlCommand("ROLLBACK", connection))
+                await rollback.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+            var setupFailed = setup is not null && ReferenceEquals(e.BatchCommand, setup);
+            if (setup is not null)
+            {
+                transcript.Append(setupSql).Append(';')
+                    .Append(setupFailed ? $"  -- ERROR {e.SqlState}: {e.MessageText}" : $"  -- {setup.RecordsAffected} row(s) affected").AppendLine();
+            }
+
+            if (!setupFailed)
+                transcript.Append(sql).Append(';').Append($"  -- ERROR {e.SqlState}: {e.MessageText}").AppendLine();
+            return new ProbeOutcome(transcript.AppendLine("ROLLBACK;").ToString(), 0, e, SetupFailed: setupFailed);
         }
     }
 }

@@ -98,7 +98,7 @@ public sealed class TenantIsolationEnvironmentBuilder
     /// <summary>Starts the server and migrates the template once; databases are then cheap copies of it.</summary>
     public async Task<TenantIsolationEnvironment> StartAsync(CancellationToken ct = default)
     {
-        var migrations = _migrations ?? throw new InvalidOperationException("Call WithMigrations(folder) before StartAsync.");
+        var migrations = _migrations ?? throw new InvalidOperationException("Call WithMigrations(path) before StartAsync.");
         // The folder, its files and tenantguard.json first: a missing folder, an unreadable file, a folder whose
         // layout is unclear or a broken tenantguard.json fails in milliseconds, before a server starts.
         var loaded = MigrationLoader.Load(migrations, _layout);

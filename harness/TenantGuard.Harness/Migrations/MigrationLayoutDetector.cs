@@ -58,10 +58,13 @@ internal static class MigrationLayoutDetector
             source.TopLevel.Except(golang, StringComparer.Ordinal).ToList());
 
         // Flyway scans subfolders too. Its mark is a versioned file; repeatable and undo files then follow it as well.
-        var flyway = source.AllSql.Where(path => FlywayName.TryParse(path[(path.LastIndexOf('/') + 1)..], out _)).ToList();
-        var versioned = flyway.Any(path => FlywayName.TryParse(path[(path.LastIndexOf('/') + 1)..], out var name) && name.Kind == FlywayKind.Versioned);
-        yield return new Claim(MigrationLayout.Flyway, "files named V<version>__<description>.sql", versioned ? flyway : [],
-            source.AllSql.Except(flyway, StringComparer.Ordinal).ToList());
+        var flyway = source.AllSql
+            .Select(path => (Path: path, Name: FlywayName.TryParse(MigrationSource.FileNameOf(path), out var name) ? name : null))
+            .Where(f => f.Name is not null)
+            .ToList();
+        var marked = flyway.Any(f => f.Name!.Kind == FlywayKind.Versioned);
+        yield return new Claim(MigrationLayout.Flyway, "files named V<version>__<description>.sql", marked ? flyway.Select(f => f.Path).ToList() : [],
+            source.AllSql.Except(flyway.Select(f => f.Path), StringComparer.Ordinal).ToList());
     }
 
     private static (MigrationLayout, string) Take(MigrationSource source, Claim claim)

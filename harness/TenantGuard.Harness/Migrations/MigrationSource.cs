@@ -11,12 +11,12 @@ internal sealed class MigrationSource
     private MigrationSource(string folder, string fullFolder, IReadOnlyList<string> topLevel, IReadOnlyList<string> nested,
         IReadOnlyList<string> subfolders, bool isSingleFile = false)
     {
-        IsSingleFile = isSingleFile;
         Folder = folder;
         FullFolder = fullFolder;
         TopLevel = topLevel;
         Nested = nested;
         Subfolders = subfolders;
+        IsSingleFile = isSingleFile;
     }
 
     /// <summary>The folder as the user gave it, for messages.</summary>
@@ -70,6 +70,9 @@ internal sealed class MigrationSource
 
     /// <summary>.sql, .SQL, .Sql: the extension's case does not matter (files made on Windows or macOS).</summary>
     public static bool IsSql(string path) => path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The file name of a '/'-separated path inside the folder.</summary>
+    public static string FileNameOf(string name) => name[(name.LastIndexOf('/') + 1)..];
 
     /// <summary>The text of a file of this folder (strict UTF-8), read once.</summary>
     public string Text(string name)

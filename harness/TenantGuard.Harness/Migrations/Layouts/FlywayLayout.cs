@@ -15,7 +15,7 @@ internal static class FlywayLayout
         var others = new List<string>();
         foreach (var path in source.AllSql)
         {
-            if (!FlywayName.TryParse(FileName(path), out var name))
+            if (!FlywayName.TryParse(MigrationSource.FileNameOf(path), out var name))
                 others.Add(path);
             else if (name.Kind == FlywayKind.Versioned)
                 versioned.Add((path, name));
@@ -46,6 +46,4 @@ internal static class FlywayLayout
             skipped.Add(LayoutFiles.Naming("not V<version>__<description>.sql or R__<description>.sql, not run", others));
         return new LayoutFiles(versioned.Concat(repeatable).Select(f => source.File(f.Path)).ToList(), skipped);
     }
-
-    private static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];
 }

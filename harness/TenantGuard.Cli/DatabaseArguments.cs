@@ -1,9 +1,10 @@
 using System.CommandLine;
 using TenantGuard.Harness;
+using TenantGuard.Harness.Migrations;
 
 namespace TenantGuard.Cli;
 
-/// <summary>Which server, roles and tenant column a database command uses: the options audit, verify and check share.</summary>
+/// <summary>Which server, roles, tenant column and migration layout a database command uses: the options audit, verify and check share.</summary>
 public sealed record DatabaseArguments(
     string? AppRole = null,
     string TenantColumn = DatabaseArguments.DefaultTenantColumn,
@@ -11,7 +12,8 @@ public sealed record DatabaseArguments(
     IReadOnlyList<string>? TenantTables = null,
     string? Connection = null,
     bool Docker = false,
-    bool SuperuserMigrations = false)
+    bool SuperuserMigrations = false,
+    MigrationLayout? Layout = null)
 {
     public const string DefaultTenantColumn = "tenant_id";
 
@@ -20,6 +22,7 @@ public sealed record DatabaseArguments(
     {
         var builder = new TenantIsolationEnvironmentBuilder()
             .WithMigrations(migrations)
+            .WithMigrationLayout(Layout)
             .WithTenantColumn(TenantColumn)
             .WithTenantTables([.. TenantTables ?? []])
             .WithMigrationsAsSuperuser(SuperuserMigrations)
@@ -43,6 +46,7 @@ public sealed record DatabaseArguments(
 /// <summary>The database options of one command, read into <see cref="DatabaseArguments"/>.</summary>
 internal sealed class DatabaseOptions(bool withTenantTables)
 {
+    private readonly Option<string?> _layout = SharedOptions.Layout();
     private readonly Option<string?> _appRole = SharedOptions.AppRole();
     private readonly Option<string> _tenantColumn = SharedOptions.TenantColumn();
     private readonly Option<string?> _tenantSetting = SharedOptions.TenantSetting();
@@ -53,6 +57,7 @@ internal sealed class DatabaseOptions(bool withTenantTables)
 
     public void AddTo(Command command)
     {
+        command.Options.Add(_layout);
         command.Options.Add(_appRole);
         command.Options.Add(_tenantColumn);
         command.Options.Add(_tenantSetting);
@@ -70,5 +75,6 @@ internal sealed class DatabaseOptions(bool withTenantTables)
         _tenantTables is null ? [] : parsed.GetValue(_tenantTables) ?? [],
         parsed.GetValue(_connection),
         parsed.GetValue(_docker),
-        parsed.GetValue(_superuserMigrations));
+        parsed.GetValue(_superuserMigrations),
+        MigrationLayouts.TryParse(parsed.GetValue(_layout), out var layout) ? layout : null);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using TenantGuard.Harness.Migrations;
 using TenantGuard.Harness.Reports;
 
 namespace TenantGuard.Cli;
@@ -10,9 +11,25 @@ internal static class SharedOptions
 {
     public static Option<string?> Migrations(bool required, string purpose) => NotEmpty(new Option<string?>("--migrations", "-m")
     {
-        Description = $"Folder of .sql migrations, applied in file-name order, {purpose} (tenantguard.json next to them holds waivers and tenant tables).",
+        Description = $"Migrations folder (its layout detected, or given with --layout) or one EF Core script file, {purpose} " +
+                      "(tenantguard.json next to them holds waivers and tenant tables).",
         Required = required,
     });
+
+    public static Option<string?> Layout()
+    {
+        var option = new Option<string?>("--layout")
+        {
+            Description = $"How the migrations folder is laid out: {string.Join(", ", MigrationLayouts.Names)}. Detected when omitted.",
+        };
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string?>();
+            if (!MigrationLayouts.TryParse(value, out _))
+                result.AddError($"--layout {value}: unknown migration layout; use one of {string.Join(", ", MigrationLayouts.Names)}.");
+        });
+        return option;
+    }
 
     public static Option<string?> AppRole() => NotEmpty(new Option<string?>("--app-role")
     {

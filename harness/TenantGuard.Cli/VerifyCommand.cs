@@ -62,8 +62,9 @@ internal static class VerifyRun
         arguments.Attacks.Check();
 
         var migrations = arguments.Migrations is null ? null : Path.GetFullPath(arguments.Migrations);
-        if (migrations is not null && (!Directory.Exists(migrations) || !Directory.EnumerateFiles(migrations, "*.sql").Any()))
-            throw new HarnessException($"{migrations}: no migrations folder with .sql files there. Pass the folder that holds your .sql migrations with --migrations.");
+        // Only whether it is there: its files and layout are read before the server starts.
+        if (migrations is not null && !Directory.Exists(migrations) && !File.Exists(migrations))
+            throw new HarnessException($"{migrations}: no migrations folder or script there. Pass the folder that holds your .sql migrations with --migrations.");
 
         var waiverFolder = migrations ?? Path.GetDirectoryName(Path.GetFullPath(arguments.HttpConfig!))!;
         var waivers = await WaiverFile.LoadForMigrationsAsync(waiverFolder, cancellationToken);

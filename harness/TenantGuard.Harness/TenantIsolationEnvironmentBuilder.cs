@@ -16,16 +16,26 @@ public sealed class TenantIsolationEnvironmentBuilder
     private readonly List<string> _tenantTables = [];
     private readonly List<Waiver> _waivers = [];
     private string? _migrations;
+    private MigrationLayout? _layout;
     private string? _appRole;
     private string _tenantColumn = "tenant_id";
     private string? _tenantSetting;
     private bool _migrationsAsSuperuser;
     private IProgress<string>? _progress;
 
-    /// <summary>The folder of <c>*.sql</c> migrations (required); a tenantguard.json next to them is read too.</summary>
-    public TenantIsolationEnvironmentBuilder WithMigrations(string folder)
+    /// <summary>The migrations (required): a folder, read in its layout (detected, or given with
+    /// <see cref="WithMigrationLayout"/>), or one script file (an EF Core migrations script). A tenantguard.json in
+    /// the folder (next to the file) is read too.</summary>
+    public TenantIsolationEnvironmentBuilder WithMigrations(string path)
     {
-        _migrations = folder;
+        _migrations = path;
+        return this;
+    }
+
+    /// <summary>How the migrations folder is laid out (flat, Prisma, Flyway…); null (the default) detects it.</summary>
+    public TenantIsolationEnvironmentBuilder WithMigrationLayout(MigrationLayout? layout)
+    {
+        _layout = layout;
         return this;
     }
 
@@ -88,10 +98,11 @@ public sealed class TenantIsolationEnvironmentBuilder
     /// <summary>Starts the server and migrates the template once; databases are then cheap copies of it.</summary>
     public async Task<TenantIsolationEnvironment> StartAsync(CancellationToken ct = default)
     {
-        var migrations = _migrations ?? throw new InvalidOperationException("Call WithMigrations(folder) before StartAsync.");
-        // The folder, its files and tenantguard.json first: a missing folder, an unreadable file or a broken
-        // tenantguard.json fails in milliseconds, before a server starts.
-        var locator = MigrationLocator.For(migrations);
+        var migrations = _migrations ?? throw new InvalidOperationException("Call WithMigrations(path) before StartAsync.");
+        // The folder, its files and tenantguard.json first: a missing folder, an unreadable file, a folder whose
+        // layout is unclear or a broken tenantguard.json fails in milliseconds, before a server starts.
+        var loaded = MigrationLoader.Load(migrations, _layout);
+        var locator = MigrationLocator.For(loaded);
         var config = await WaiverFile.LoadConfigForMigrationsAsync(migrations, ct).ConfigureAwait(false);
 
         var clock = Stopwatch.StartNew();
@@ -101,7 +112,7 @@ public sealed class TenantIsolationEnvironmentBuilder
             var started = clock.Elapsed;
             _progress?.Report($"Applying migrations from {Path.GetFullPath(migrations)}…");
             var template = new TenantDatabaseBuilder(server)
-                .WithMigrations(migrations)
+                .WithMigrations(loaded)
                 .WithTenantColumn(_tenantColumn)
                 .WithTenantTables([.. config.TenantTables, .. _tenantTables])
                 .WithTenantSetting(_tenantSetting)

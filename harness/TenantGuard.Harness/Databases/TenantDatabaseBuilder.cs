@@ -28,6 +28,8 @@ public sealed class TenantDatabaseBuilder
 {
     private readonly PostgresServer _server;
     private string? _migrations;
+    private MigrationLayout? _layout;
+    private MigrationSet? _loaded;
     private string? _appRole;
     private readonly List<string> _tenantTables = [];
     public const string DefaultOwnerRole = "tenantguard_owner";
@@ -44,10 +46,28 @@ public sealed class TenantDatabaseBuilder
         _server = server;
     }
 
-    /// <summary>The folder of <c>*.sql</c> migrations, applied in file-name order (ordinal).</summary>
-    public TenantDatabaseBuilder WithMigrations(string folder)
+    /// <summary>The migrations: a folder, read in its layout (detected, or given with <see cref="WithMigrationLayout"/>),
+    /// or one script file (an EF Core migrations script).</summary>
+    public TenantDatabaseBuilder WithMigrations(string path)
     {
-        _migrations = folder;
+        _migrations = path;
+        _loaded = null;
+        return this;
+    }
+
+    /// <summary>How the migrations folder is laid out, which decides the files that run and their order; null (the
+    /// default) detects it, and a folder that could be read two ways is then an error asking for it.</summary>
+    public TenantDatabaseBuilder WithMigrationLayout(MigrationLayout? layout)
+    {
+        _layout = layout;
+        _loaded = null;
+        return this;
+    }
+
+    /// <summary>Migrations already read (by the environment, which reads them once before a server starts).</summary>
+    internal TenantDatabaseBuilder WithMigrations(MigrationSet migrations)
+    {
+        _loaded = migrations;
         return this;
     }
 
@@ -111,7 +131,14 @@ public sealed class TenantDatabaseBuilder
     public async Task<TenantDatabaseTemplate> BuildTemplateAsync(CancellationToken ct = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var files = _migrations is null ? [] : MigrationFolder.Load(_migrations);
+        var migrations = _loaded ?? (_migrations is null ? MigrationSet.None : MigrationLoader.Load(_migrations, _layout));
+        if (_progress is not null && migrations.Files.Count > 0)
+        {
+            foreach (var line in migrations.Describe())
+                _progress.Report(line);
+        }
+
+        var files = migrations.Files;
         var roles = MigrationRolePlan.Read(files);
         var admin = _server.AdminDataSource;
         if (_migrationsAsSuperuser && !_server.Admin.IsSuperuser)

@@ -1,57 +1,30 @@
 namespace TenantGuard.Harness.Migrations;
 
-/// <summary>One migration: its path, the name used in messages, and its text.</summary>
-internal sealed record MigrationFile(string FullPath, string DisplayPath, string Text);
-
-/// <summary>Reads a migrations folder: every <c>*.sql</c> file, ordered by file name (ordinal, so 010 follows 009).</summary>
-internal static class MigrationFolder
+/// <summary>One migration as it runs.</summary>
+/// <param name="FullPath">The file on disk.</param>
+/// <param name="DisplayPath">The path used in messages and findings: relative to the working directory when below it.</param>
+/// <param name="Name">The path inside the migrations folder, '/'-separated, for the order the progress lists.</param>
+/// <param name="Text">The SQL that runs: the whole file, or only part of it (dbmate's up section).</param>
+/// <param name="FirstLine">The file's line where <paramref name="Text"/> starts, so lines in messages point into the file.</param>
+/// <param name="InTransaction">False when the file asks to run outside a transaction (dbmate's <c>transaction:false</c>).</param>
+/// <param name="Part">Which part of the file runs, when not all of it; null for the whole file.</param>
+internal sealed record MigrationFile(
+    string FullPath,
+    string DisplayPath,
+    string Name,
+    string Text,
+    int FirstLine = 1,
+    bool InTransaction = true,
+    string? Part = null)
 {
-    public static IReadOnlyList<MigrationFile> Load(string folder)
+    /// <summary>The file's line of a line of <see cref="Text"/>.</summary>
+    public int LineInFile(int lineInText) => lineInText + FirstLine - 1;
+
+    /// <summary>The file's 1-based line and column of an index into <see cref="Text"/>; a part always starts at a
+    /// line start, so columns need no shift.</summary>
+    public (int Line, int Column) Position(int indexInText)
     {
-        var fullFolder = Path.GetFullPath(folder);
-        if (!Directory.Exists(fullFolder))
-        {
-            throw new HarnessException($"The migrations folder {folder} does not exist ({fullFolder}). Pass the folder that " +
-                                       "holds your .sql migrations (--migrations DIR).");
-        }
-
-        string[] paths;
-        try
-        {
-            paths = Directory.GetFiles(fullFolder, "*.sql", SearchOption.TopDirectoryOnly);
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-        {
-            throw new HarnessException($"The migrations folder {folder} cannot be read: {e.Message}", e);
-        }
-
-        if (paths.Length == 0)
-        {
-            throw new HarnessException($"The migrations folder {folder} holds no .sql files. TenantGuard applies every " +
-                                       "*.sql file in it, ordered by file name.");
-        }
-
-        Array.Sort(paths, (a, b) => string.CompareOrdinal(Path.GetFileName(a), Path.GetFileName(b)));
-        return paths.Select(Read).ToList();
-    }
-
-    private static MigrationFile Read(string path)
-    {
-        var display = DisplayPath(path);
-        try
-        {
-            return new MigrationFile(path, display, File.ReadAllText(path));
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-        {
-            throw new HarnessException($"{display}: cannot be read: {e.Message}", e);
-        }
-    }
-
-    /// <summary>Relative to the current directory when below it (as the user typed it), else the full path.</summary>
-    private static string DisplayPath(string path)
-    {
-        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
+        var (line, column) = TextPosition.LineAndColumn(Text, indexInText);
+        return (LineInFile(line), column);
     }
 }

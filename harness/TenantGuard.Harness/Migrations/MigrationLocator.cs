@@ -26,7 +26,7 @@ internal sealed class MigrationLocator
             var path = RelativeToWorkingDirectory(file.FullPath);
             foreach (var created in MigrationObjectReader.Read(file.Text))
             {
-                var location = $"{path}:{created.Line}";
+                var location = $"{path}:{file.LineInFile(created.Line)}";
                 if (created.Kind == "grant")
                 {
                     _grants.Add((created.Name.ToString(), created.Privileges, location));
@@ -40,7 +40,8 @@ internal sealed class MigrationLocator
         }
     }
 
-    public static MigrationLocator For(string migrationsFolder) => new(MigrationFolder.Load(migrationsFolder));
+    /// <summary>Reads the migrations as they run (the same files and parts), so lines point where the runner would.</summary>
+    public static MigrationLocator For(MigrationSet migrations) => new(migrations.Files);
 
     /// <summary>The report with each finding's <see cref="Finding.Location"/> filled in where the migrations create its object.</summary>
     public Report Annotate(Report report) => new(

@@ -26,9 +26,9 @@ internal sealed class MigrationRolePlan
         {
             var roles = MigrationRoleReader.Read(file.Text);
             foreach (var role in roles.Created)
-                created.TryAdd(role.Name, $"{file.DisplayPath}:{role.Line}");
+                created.TryAdd(role.Name, $"{file.DisplayPath}:{file.LineInFile(role.Line)}");
             foreach (var role in roles.Referenced)
-                referenced.TryAdd(role.Name, $"{file.DisplayPath}:{role.Line}");
+                referenced.TryAdd(role.Name, $"{file.DisplayPath}:{file.LineInFile(role.Line)}");
         }
 
         return new MigrationRolePlan(created, referenced);

@@ -5,8 +5,8 @@ using TenantGuard.Sql;
 namespace TenantGuard.Harness.Migrations;
 
 /// <summary>
-/// Applies migration files in order over one connection. Each file runs in one transaction, unless it holds a
-/// statement that cannot (then statement by statement). The first failure stops the run with a
+/// Applies migration files in order, each in a session of its own. Each file runs in one transaction, unless it holds
+/// a statement that cannot or asks not to (then statement by statement). The first failure stops the run with a
 /// <see cref="MigrationException"/> that points at the file, line and column.
 /// </summary>
 internal sealed class MigrationRunner
@@ -49,29 +49,56 @@ internal sealed class MigrationRunner
     {
         var stopwatch = Stopwatch.StartNew();
         var statementCount = 0;
-        await using var connection = new NpgsqlConnection(_connectionString);
+        NpgsqlConnection? session = null;
+        try
+        {
+            for (var i = 0; i < files.Count; i++)
+            {
+                var file = files[i];
+                var statements = Prepare(file);
+                var transactional = file.InTransaction && statements.All(s => s.Kind != StatementKind.NonTransactional);
+                _progress?.Report($"migrating {file.DisplayPath}{(file.Part is null ? "" : $" ({file.Part})")} " +
+                                  $"({statements.Count} statement{(statements.Count == 1 ? "" : "s")}" +
+                                  $"{(transactional ? "" : ", outside a transaction")})");
+
+                // A session per file, as migration tools run them: a SET search_path or SET ROLE in one file must not
+                // reach the next, where it would change what that file does and have its errors blamed on it. Parts of
+                // one file (dbmate's up sections) share the file's session.
+                if (session is null || files[i - 1].FullPath != file.FullPath)
+                {
+                    if (session is not null)
+                        await session.DisposeAsync().ConfigureAwait(false);
+                    session = await OpenAsync(file, ct).ConfigureAwait(false);
+                }
+
+                await ApplyFileAsync(session, file, statements, transactional, ct).ConfigureAwait(false);
+                statementCount += statements.Count;
+                if (afterEachFile is not null)
+                    await afterEachFile(ct).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (session is not null)
+                await session.DisposeAsync().ConfigureAwait(false);
+        }
+
+        return new Summary(files.Select(f => f.FullPath).Distinct().Count(), statementCount, stopwatch.Elapsed);
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync(MigrationFile file, CancellationToken ct)
+    {
+        var connection = new NpgsqlConnection(_connectionString);
         try
         {
             await connection.OpenAsync(ct).ConfigureAwait(false);
+            return connection;
         }
         catch (NpgsqlException e)
         {
-            throw new HarnessException($"Could not connect as {_runAs} to run the migrations: {e.Message}", e);
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new HarnessException($"Could not connect as {_runAs} to run the migrations ({file.DisplayPath}): {e.Message}", e);
         }
-
-        foreach (var file in files)
-        {
-            var statements = Prepare(file);
-            var transactional = statements.All(s => s.Kind != StatementKind.NonTransactional);
-            _progress?.Report($"migrating {file.DisplayPath} ({statements.Count} statement{(statements.Count == 1 ? "" : "s")}" +
-                              $"{(transactional ? "" : ", outside a transaction")})");
-            await ApplyFileAsync(connection, file, statements, transactional, ct).ConfigureAwait(false);
-            statementCount += statements.Count;
-            if (afterEachFile is not null)
-                await afterEachFile(ct).ConfigureAwait(false);
-        }
-
-        return new Summary(files.Count, statementCount, stopwatch.Elapsed);
     }
 
     private sealed record PreparedStatement(SqlScriptStatement Statement, StatementKind Kind);
@@ -97,7 +124,7 @@ internal sealed class MigrationRunner
             switch (kind)
             {
                 case StatementKind.TransactionControl:
-                    continue; // each file already runs in its own transaction
+                    continue; // each file already runs in its own transaction (or, outside one, autocommits)
                 case StatementKind.Rollback:
                     throw Located(file, statement.Offset,
                         "ROLLBACK in a migration would discard the file's work; remove it (each file runs in its own transaction).");
@@ -224,7 +251,7 @@ internal sealed class MigrationRunner
         var offset = e.Position > 0
             ? statement.Offset + TextPosition.IndexOfServerPosition(statement.Text, e.Position)
             : statement.Offset;
-        var (line, column) = TextPosition.LineAndColumn(file.Text, offset);
+        var (line, column) = file.Position(offset);
         var message = $"{e.SqlState} {Describe(e)}";
         if (e.SqlState == PostgresErrorCodes.UndefinedObject && RoleNamed(e.MessageText) is { } role)
         {
@@ -270,7 +297,7 @@ internal sealed class MigrationRunner
 
     private static MigrationException Located(MigrationFile file, int offset, string message)
     {
-        var (line, column) = TextPosition.LineAndColumn(file.Text, offset);
+        var (line, column) = file.Position(offset);
         return new MigrationException(file.DisplayPath, line, column, message);
     }
 }

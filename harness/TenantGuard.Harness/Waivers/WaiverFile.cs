@@ -19,14 +19,16 @@ public static class WaiverFile
     private const string Example =
         "{\"tenantTables\":[\"public.settings\"],\"waivers\":[{\"rule\":\"TG1003\",\"object\":\"public.docs\",\"reason\":\"…\"}]}";
 
-    /// <summary>The waivers next to a migrations folder; none when the folder has no tenantguard.json.</summary>
+    /// <summary>The waivers in a migrations folder (or next to a migrations script); none without a tenantguard.json.</summary>
     public static async Task<IReadOnlyList<Waiver>> LoadForMigrationsAsync(string migrationsFolder, CancellationToken cancellationToken = default) =>
         (await LoadConfigForMigrationsAsync(migrationsFolder, cancellationToken)).Waivers;
 
-    /// <summary>The whole tenantguard.json next to a migrations folder; empty when there is none.</summary>
+    /// <summary>The whole tenantguard.json in a migrations folder, or next to a migrations script file; empty when
+    /// there is none.</summary>
     public static Task<TenantGuardConfig> LoadConfigForMigrationsAsync(string migrationsFolder, CancellationToken cancellationToken = default)
     {
-        var path = Path.Combine(migrationsFolder, FileName);
+        var folder = File.Exists(migrationsFolder) ? Path.GetDirectoryName(Path.GetFullPath(migrationsFolder))! : migrationsFolder;
+        var path = Path.Combine(folder, FileName);
         return File.Exists(path) ? LoadConfigAsync(path, cancellationToken) : Task.FromResult(TenantGuardConfig.Empty);
     }
 

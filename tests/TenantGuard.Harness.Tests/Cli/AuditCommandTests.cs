@@ -186,7 +186,7 @@ public sealed class AuditCommandTests(PostgresServerFixture fixture)
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("error: The migrations folder /nonexistent/migrations does not exist (/nonexistent/migrations). " +
-                     "Pass the folder that holds your .sql migrations (--migrations DIR).\n",
+                     "Pass the folder that holds your .sql migrations, or an EF Core script file (--migrations PATH).\n",
             result.Stderr.ReplaceLineEndings("\n"));
     }
 

@@ -34,7 +34,7 @@ public sealed class SharedOptionsTests
         var result = await CliRun.RunAsync(command, "--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var option in new[] { "--migrations", "--app-role", "--tenant-column", "--tenant-setting", "--connection", "--docker",
+        foreach (var option in new[] { "--migrations", "--layout", "--app-role", "--tenant-column", "--tenant-setting", "--connection", "--docker",
                      "--migrations-as-superuser", "--format", "--output" })
             Assert.Contains(option, result.Stdout);
     }

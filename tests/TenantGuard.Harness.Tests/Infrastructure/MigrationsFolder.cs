@@ -1,6 +1,6 @@
 namespace TenantGuard.Harness.Tests.Infrastructure;
 
-/// <summary>A temporary migrations folder written from (file name → SQL) pairs; deleted on dispose.</summary>
+/// <summary>A temporary migrations folder written from (file name or relative path → SQL) pairs; deleted on dispose.</summary>
 public sealed class MigrationsFolder : IDisposable
 {
     private MigrationsFolder(string path)
@@ -15,7 +15,10 @@ public sealed class MigrationsFolder : IDisposable
         var folder = new MigrationsFolder(Directory.CreateTempSubdirectory("tenantguard-migrations-").FullName);
         foreach (var (name, sql) in files)
         {
-            File.WriteAllText(System.IO.Path.Combine(folder.Path, name), sql);
+            // "20240101_init/migration.sql": subfolders are made as needed.
+            var path = System.IO.Path.Combine(folder.Path, name);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, sql);
         }
 
         return folder;

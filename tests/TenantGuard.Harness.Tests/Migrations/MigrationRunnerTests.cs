@@ -82,6 +82,37 @@ public sealed class MigrationRunnerTests(PostgresServerFixture fixture)
     }
 
     [Fact]
+    public async Task Each_file_runs_in_its_own_session_so_a_search_path_set_in_one_does_not_reach_the_next()
+    {
+        using var folder = MigrationsFolder.Create(
+            ("001_archive.sql", "CREATE SCHEMA archive;\nSET search_path = archive;\nCREATE TABLE old_notes (id int);\n"),
+            ("002_notes.sql", "CREATE TABLE notes (id int);\n"));
+
+        await using var template = await fixture.BuildTemplateAsync(folder.Path);
+        await using var database = await template.CreateDatabaseAsync();
+
+        await using var command = database.OwnerDataSource.CreateCommand(
+            "SELECT string_agg(table_schema || '.' || table_name, ',' ORDER BY table_name) FROM information_schema.tables " +
+            "WHERE table_name IN ('notes', 'old_notes')");
+        Assert.Equal("public.notes,archive.old_notes", await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task An_error_after_another_files_setting_is_blamed_on_its_own_file_and_line()
+    {
+        // Had 001's search_path reached 002, its first INSERT would fail (no archive.items) and take the blame.
+        using var folder = MigrationsFolder.Create(
+            ("001_items.sql", "CREATE TABLE items (id int);\nCREATE SCHEMA archive;\nSET search_path = archive;\n"),
+            ("002_rows.sql", "INSERT INTO items VALUES (1);\nINSERT INTO items VALUES ('one');\n"));
+
+        var error = await Assert.ThrowsAsync<MigrationException>(() => fixture.BuildTemplateAsync(folder.Path));
+
+        Assert.EndsWith("002_rows.sql", error.File);
+        Assert.Equal((2, 27), (error.Line, error.Column)); // 'one'
+        Assert.StartsWith("22P02", error.ServerMessage);
+    }
+
+    [Fact]
     public async Task Explicit_transactions_and_harmless_psql_commands_are_accepted()
     {
         using var folder = MigrationsFolder.Create(

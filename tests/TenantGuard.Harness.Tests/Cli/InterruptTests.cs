@@ -26,7 +26,7 @@ public sealed partial class InterruptTests
             stderr.Add(line);
             if (ServerReady().Match(line) is { Success: true } ready)
                 port = int.Parse(ready.Groups[1].Value);
-            if (line.Contains("001_slow.sql", StringComparison.Ordinal))
+            if (line.StartsWith("tenantguard: migrating ", StringComparison.Ordinal) && line.Contains("001_slow.sql", StringComparison.Ordinal))
                 break;
         }
         Assert.True(port is not null, string.Join('\n', stderr));

@@ -19,7 +19,7 @@ public sealed class KilledRunTests
         while (await killed.StandardError.ReadLineAsync() is { } line)
         {
             stderr.Add(line);
-            if (line.Contains("001_slow.sql", StringComparison.Ordinal))
+            if (line.StartsWith("tenantguard: migrating ", StringComparison.Ordinal) && line.Contains("001_slow.sql", StringComparison.Ordinal))
                 break;
         }
 

@@ -86,11 +86,11 @@ public sealed class ManagedServerTests : IAsyncLifetime
             while (await killed.StandardError.ReadLineAsync() is { } line)
             {
                 stderr.Add(line);
-                if (line.Contains("003_slow.sql", StringComparison.Ordinal))
+                if (line.StartsWith("tenantguard: migrating ", StringComparison.Ordinal) && line.Contains("003_slow.sql", StringComparison.Ordinal))
                     break;
             }
 
-            Assert.True(stderr.Any(l => l.Contains("003_slow.sql", StringComparison.Ordinal)), string.Join('\n', stderr));
+            Assert.True(stderr.Any(l => l.StartsWith("tenantguard: migrating ", StringComparison.Ordinal) && l.Contains("003_slow.sql", StringComparison.Ordinal)), string.Join('\n', stderr));
             killed.Kill(); // SIGKILL: no handler runs
             await killed.WaitForExitAsync();
             await stdout;

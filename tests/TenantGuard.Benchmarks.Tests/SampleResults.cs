@@ -43,7 +43,12 @@ internal static class SampleResults
                 ActualDiagnostics = new Dictionary<string, int> { ["TG0001"] = 3, ["TG0002"] = 4 },
                 PerAnalyzer = [new AnalyzerTime("TG0002QueryWithoutTenantFilter", "TG0002", 120.5)],
             },
-            Harness = [new HarnessCostMeasurement("start + migrate + audit", "sample app", 14, 1, 4200, "0 findings")],
+            Harness =
+            [
+                new HarnessScaleMeasurement(10, 3, 450, 530, 900, 1.178, 2.0,
+                    new Dictionary<string, double> { ["start"] = 190, ["migrate"] = 140, ["audit"] = 60, ["seed"] = 45, ["attack"] = 220, ["stop"] = 130 },
+                    "audit 0 findings, exit 0; attacks 0 findings, exit 0, 60 controls passed"),
+            ],
             Ratios = measurements.Where(m => m.Mode != RlsMode.ExplicitFilter.Key())
                 .ToDictionary(m => RatioKeys.Rls(m.Rows, m.Shape, m.Mode), m => m.RatioToBaseline),
         };

@@ -13,6 +13,7 @@ public static class BenchmarkCommandLine
     {
         var quick = new Option<bool>("--quick") { Description = "The CI job: 10^5 rows, short iterations, then the ratio gate (exit 1 on a regression)." };
         var rows = new Option<long[]>("--rows") { Description = "Table sizes for the RLS matrix (default 100000 and 1000000; add 10000000 for 10^7).", AllowMultipleArgumentsPerToken = true };
+        var tables = new Option<int[]>("--tables") { Description = "Schema sizes for the harness scaling run (default 10, 200 and 1000 tenant tables; quick: 10 and 200).", AllowMultipleArgumentsPerToken = true };
         var only = new Option<string[]>("--only") { Description = "Run only these parts: rls, analyzer, harness.", AllowMultipleArgumentsPerToken = true };
         only.AcceptOnlyFromAmong("rls", "analyzer", "harness");
         var output = new Option<string>("--output") { Description = "Where the results JSON goes.", DefaultValueFactory = _ => RepositoryPaths.Results };
@@ -23,7 +24,7 @@ public static class BenchmarkCommandLine
 
         var root = new RootCommand("TenantGuard benchmarks: RLS overhead matrix, analyzer cost, harness cost, and the ratio gate.")
         {
-            quick, rows, only, output, connection, baseline, threshold, noCompare,
+            quick, rows, tables, only, output, connection, baseline, threshold, noCompare,
             CompareCommand(), ChartCommand(), BaselineCommand(),
         };
         root.SetAction((parse, ct) =>
@@ -33,6 +34,7 @@ public static class BenchmarkCommandLine
             settings = settings with
             {
                 TableSizes = parse.GetValue(rows) is { Length: > 0 } sizes ? sizes : settings.TableSizes,
+                HarnessSizes = parse.GetValue(tables) is { Length: > 0 } schemaSizes ? schemaSizes : settings.HarnessSizes,
                 Rls = parts.Length == 0 || parts.Contains("rls"),
                 Analyzer = parts.Length == 0 || parts.Contains("analyzer"),
                 Harness = parts.Length == 0 || parts.Contains("harness"),

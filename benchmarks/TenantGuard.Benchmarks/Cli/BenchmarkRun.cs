@@ -44,11 +44,12 @@ public static class BenchmarkRun
 
         if (settings.Harness)
         {
-            results = results with
+            var harness = await HarnessScaleRunner.RunAsync(settings.HarnessSizes, settings.HarnessRepetitions, progress, ct);
+            results = results with { Harness = harness };
+            foreach (var (key, ratio) in HarnessScaleRunner.Ratios(harness))
             {
-                Harness = await HarnessCostRunner.RunAsync(
-                    settings.ConnectionString, RepositoryPaths.SampleMigrations, settings.HarnessRepetitions, progress, ct),
-            };
+                ratios[key] = ratio;
+            }
         }
 
         results = results with { Ratios = ratios };

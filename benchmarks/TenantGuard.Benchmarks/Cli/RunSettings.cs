@@ -7,7 +7,8 @@ public sealed record RunSettings
     public IReadOnlyList<long> TableSizes { get; init; } = [100_000, 1_000_000];
     public int AnalyzerFiles { get; init; } = AnalyzerCost.ProjectGenerator.DefaultFiles;
     public int AnalyzerIterations { get; init; } = 5;
-    public int HarnessRepetitions { get; init; } = 3;
+    public int HarnessRepetitions { get; init; } = 5;
+    public IReadOnlyList<int> HarnessSizes { get; init; } = [10, 200, 1000];
     public bool Rls { get; init; } = true;
     public bool Analyzer { get; init; } = true;
     public bool Harness { get; init; } = true;
@@ -18,6 +19,6 @@ public sealed record RunSettings
     public string ArtifactsPath { get; init; } = RepositoryPaths.Artifacts;
 
     public static RunSettings For(bool quick) => quick
-        ? new RunSettings { Quick = true, TableSizes = [100_000], AnalyzerIterations = 3, HarnessRepetitions = 1 }
+        ? new RunSettings { Quick = true, TableSizes = [100_000], AnalyzerIterations = 3, HarnessRepetitions = 3, HarnessSizes = [10, 200] }
         : new RunSettings();
 }

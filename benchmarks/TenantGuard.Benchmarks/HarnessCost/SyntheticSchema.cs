@@ -10,6 +10,7 @@ namespace TenantGuard.Benchmarks.HarnessCost;
 public static class SyntheticSchema
 {
     public const string TenantSetting = "app.current_tenant";
+    public const string AppRole = "app_user";
 
     public static string Write(string folder, int tables)
     {
@@ -26,7 +27,7 @@ public static class SyntheticSchema
         var schema = new StringBuilder();
         for (var i = 1; i <= tables; i++)
         {
-            var name = $"entity_{i:00}";
+            var name = $"entity_{i:0000}";
             schema.AppendLine($"""
                 CREATE TABLE {name} (
                     tenant_id  uuid        NOT NULL REFERENCES tenants (id),

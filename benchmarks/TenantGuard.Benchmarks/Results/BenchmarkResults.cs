@@ -20,7 +20,7 @@ public sealed record BenchmarkResults
     public IReadOnlyList<RoundTripMeasurement> RoundTrips { get; init; } = [];
     public IReadOnlyList<QueryPlan> Plans { get; init; } = [];
     public AnalyzerCostResult? Analyzer { get; init; }
-    public IReadOnlyList<HarnessCostMeasurement> Harness { get; init; } = [];
+    public IReadOnlyList<HarnessScaleMeasurement> Harness { get; init; } = [];
 
     /// <summary>Gate keys such as <c>rls/100000/point-lookup/rls-policy</c> → ratio to the same run's baseline.</summary>
     public IReadOnlyDictionary<string, double> Ratios { get; init; } = new Dictionary<string, double>();
@@ -52,6 +52,11 @@ public sealed record AnalyzerCostResult
 /// <summary>Execution time Roslyn's telemetry attributes to one analyzer, and the rules it reports.</summary>
 public sealed record AnalyzerTime(string Analyzer, string Rules, double Milliseconds);
 
-/// <summary>One harness scenario (for example start + migrate + audit on the sample schema), in wall-clock time.</summary>
-public sealed record HarnessCostMeasurement(
-    string Scenario, string Schema, int Tables, int Repetitions, double MedianMilliseconds, string? Outcome);
+/// <summary>
+/// The harness on a synthetic schema of <see cref="Tables"/> tenant tables: medians of the physical limit, of
+/// start + migrate + audit + stop, and of the same with the attacks (check), the ratios of the two to the limit, and
+/// check's phases (start, migrate, audit, seed, attack, stop).
+/// </summary>
+public sealed record HarnessScaleMeasurement(
+    int Tables, int Repetitions, double LimitMilliseconds, double AuditMilliseconds, double CheckMilliseconds,
+    double AuditRatio, double CheckRatio, IReadOnlyDictionary<string, double> CheckPhasesMilliseconds, string Outcome);

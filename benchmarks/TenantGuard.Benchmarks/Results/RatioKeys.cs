@@ -5,5 +5,10 @@ public static class RatioKeys
 {
     public const string AnalyzerAllRules = "analyzer/all-rules";
 
+    public const string HarnessLinearity = "harness/linearity/check";
+
+    /// <summary>harness/200/check: the command's wall time over the physical limit at 200 tenant tables.</summary>
+    public static string Harness(int tables, string command) => $"harness/{tables}/{command}";
+
     public static string Rls(long rows, string shape, string mode) => $"rls/{rows}/{shape}/{mode}";
 }

@@ -43,9 +43,18 @@ public static class ResultsSummary
             }
         }
 
-        foreach (var h in results.Harness)
+        if (results.Harness.Count > 0)
         {
-            text.AppendLine(c, $"Harness: {h.Scenario} on {h.Schema} ({h.Tables} tables): {h.MedianMilliseconds:0} ms median of {h.Repetitions}{(h.Outcome is null ? "" : " — " + h.Outcome)}");
+            text.AppendLine("Harness against the physical limit (start, psql -1 -f, one catalog read, stop), medians:");
+            text.AppendLine(c, $"  {"tables",6} {"limit ms",9} {"audit ms",9} {"x",6} {"check ms",9} {"x",6}  check phases (ms)");
+            foreach (var h in results.Harness)
+            {
+                var phases = string.Join(", ", h.CheckPhasesMilliseconds.Select(p => string.Create(c, $"{p.Key} {p.Value:0}")));
+                text.AppendLine(c, $"  {h.Tables,6} {h.LimitMilliseconds,9:0} {h.AuditMilliseconds,9:0} {h.AuditRatio,6:0.00} {h.CheckMilliseconds,9:0} {h.CheckRatio,6:0.00}  {phases}");
+            }
+
+            if (results.Ratios.TryGetValue(RatioKeys.HarnessLinearity, out var linearity))
+                text.AppendLine(c, $"  check's cost per table, last step over first: x{linearity:0.00} (1 = linear)");
         }
 
         return text.ToString();

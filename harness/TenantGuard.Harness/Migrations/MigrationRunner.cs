@@ -140,26 +140,37 @@ internal sealed class MigrationRunner
         return prepared;
     }
 
+    /// <summary>Statements sent per round trip inside a file's transaction: enough to make round trips negligible,
+    /// few enough that the server's replies never fill the socket while the batch is still being written.</summary>
+    private const int StatementsPerBatch = 100;
+
     private async Task ApplyFileAsync(NpgsqlConnection connection, MigrationFile file, List<PreparedStatement> statements,
         bool transactional, CancellationToken ct)
     {
         await using var transaction = transactional ? await connection.BeginTransactionAsync(ct).ConfigureAwait(false) : null;
-        foreach (var prepared in statements)
+        // Inside the file's transaction, consecutive statements go in batches: the server runs them one after the other
+        // as it would one by one, and the first error stops the file either way. Outside a transaction each statement
+        // commits on its own, as psql would run it; a CREATE ROLE may need its own savepoint and retry.
+        foreach (var group in Groups(statements, transactional))
         {
             try
             {
-                if (prepared.Kind == StatementKind.CreateRole)
+                if (group.Count == 1 && group[0].Kind == StatementKind.CreateRole)
                 {
-                    await CreateRoleAsync(connection, file, prepared.Statement, transactional, ct).ConfigureAwait(false);
+                    await CreateRoleAsync(connection, file, group[0].Statement, transactional, ct).ConfigureAwait(false);
                 }
                 else
                 {
-                    await ExecuteAsync(connection, prepared.Statement.Text, ct).ConfigureAwait(false);
+                    await ExecuteAsync(connection, group.Select(p => p.Statement.Text), ct).ConfigureAwait(false);
                 }
+            }
+            catch (BatchStatementException e)
+            {
+                throw ServerError(file, group[e.Index].Statement, e.Error);
             }
             catch (PostgresException e)
             {
-                throw ServerError(file, prepared.Statement, e);
+                throw ServerError(file, group[0].Statement, e);
             }
             catch (NpgsqlException e) when (e is not PostgresException)
             {
@@ -235,15 +246,62 @@ internal sealed class MigrationRunner
         }
     }
 
+    /// <summary>Runs of statements that may share a round trip; a CREATE ROLE, and every statement outside a
+    /// transaction, is a run of its own.</summary>
+    private static IEnumerable<List<PreparedStatement>> Groups(List<PreparedStatement> statements, bool transactional)
+    {
+        var group = new List<PreparedStatement>();
+        foreach (var prepared in statements)
+        {
+            var alone = !transactional || prepared.Kind == StatementKind.CreateRole;
+            if (group.Count > 0 && (alone || group.Count == StatementsPerBatch))
+            {
+                yield return group;
+                group = [];
+            }
+
+            group.Add(prepared);
+            if (alone)
+            {
+                yield return group;
+                group = [];
+            }
+        }
+
+        if (group.Count > 0)
+            yield return group;
+    }
+
+    private static Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct) => ExecuteAsync(connection, [sql], ct);
+
     /// <summary>
-    /// Sends one statement exactly as written. A batch command is not split on semicolons by Npgsql (a plain command
-    /// is), which keeps BEGIN ATOMIC bodies whole and the server's error position relative to the statement.
+    /// Sends statements exactly as written, each its own batch command. A batch command is not split on semicolons
+    /// by Npgsql (a plain command is), which keeps BEGIN ATOMIC bodies whole and the server's error position relative
+    /// to the statement; the failing command is the exception's BatchCommand.
     /// </summary>
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    private static async Task ExecuteAsync(NpgsqlConnection connection, IEnumerable<string> statements, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection) { Timeout = 0 };
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
-        await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        foreach (var sql in statements)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
+        try
+        {
+            await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (batch.BatchCommands.Count > 1)
+        {
+            // The commands the server completed know their statement type; the one that failed, and those after it, do not.
+            var index = batch.BatchCommands.Cast<NpgsqlBatchCommand>().TakeWhile(c => c.StatementType != StatementType.Unknown).Count();
+            throw new BatchStatementException(Math.Min(index, batch.BatchCommands.Count - 1), e);
+        }
+    }
+
+    /// <summary>Which statement of a batch the server refused.</summary>
+    private sealed class BatchStatementException(int index, PostgresException error) : Exception(error.Message, error)
+    {
+        public int Index { get; } = index;
+
+        public PostgresException Error { get; } = error;
     }
 
     private MigrationException ServerError(MigrationFile file, SqlScriptStatement statement, PostgresException e)

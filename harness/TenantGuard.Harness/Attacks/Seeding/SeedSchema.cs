@@ -83,5 +83,10 @@ public sealed record SeedSchema(
     IReadOnlyList<SeedFunction> Functions,
     IReadOnlyList<TenantSettingFunction> TenantSettingFunctions)
 {
-    public SeedTable? Table(string qualifiedName) => Tables.FirstOrDefault(t => t.QualifiedName == qualifiedName);
+    private Dictionary<string, SeedTable>? _byName;
+
+    /// <summary>By qualified name; looked up per foreign key of every row and attack, so by index, not by scan.</summary>
+    public SeedTable? Table(string qualifiedName) =>
+        (_byName ??= Tables.GroupBy(t => t.QualifiedName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal))
+        .GetValueOrDefault(qualifiedName);
 }

@@ -32,9 +32,7 @@ public class HarnessScaleTests
         var measurement = Assert.Single(await HarnessScaleRunner.RunAsync([3], 1, new Progress<string>(), CancellationToken.None));
 
         Assert.Equal(3, measurement.Tables);
-        Assert.True(measurement.LimitMilliseconds > 0);
-        Assert.True(measurement.AuditRatio > 0.5, $"audit x{measurement.AuditRatio}");
-        Assert.True(measurement.CheckMilliseconds > measurement.AuditMilliseconds * 0.5);
+        Assert.True(measurement is { LimitMilliseconds: > 0, AuditRatio: > 0, CheckRatio: > 0 }, measurement.ToString());
         Assert.Equal(["start", "migrate", "audit", "seed", "attack", "stop"], measurement.CheckPhasesMilliseconds.Keys);
         Assert.Contains("audit 0 findings, exit 0; attacks 0 findings, exit 0", measurement.Outcome, StringComparison.Ordinal);
         Assert.Contains("18 controls passed", measurement.Outcome, StringComparison.Ordinal);

@@ -63,7 +63,8 @@ namespace TenantGuard.Analyzers.EfCore
 
         /// <summary>
         /// Tenant-owned: a tenant property (own, inherited or from an interface), a tenant table in the declared schema,
-        /// or a tenant filter that covers it (Finbuckle keeps the tenant in a shadow property).
+        /// or a tenant filter that covers it (Finbuckle keeps the tenant in a shadow property); not an entity the
+        /// model's tenant filter skips on purpose.
         /// </summary>
         public bool IsTenantOwned(ITypeSymbol entity) => _tenantOwned.GetOrAdd(entity, ComputeIsTenantOwned);
 
@@ -76,6 +77,15 @@ namespace TenantGuard.Analyzers.EfCore
             if (entity is ITypeParameterSymbol || entity.TypeKind == TypeKind.Error)
             {
                 return false;
+            }
+
+            // Skipped by a filter applied to every entity (typeof(IGlobalEntity)... continue): declared global.
+            foreach (var filter in Filters)
+            {
+                if (filter.IsExcluded(entity))
+                {
+                    return false;
+                }
             }
 
             if (TenantMember(entity) != null || FindFilter(entity, null) != null)

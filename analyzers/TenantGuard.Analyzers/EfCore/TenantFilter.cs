@@ -33,17 +33,20 @@ namespace TenantGuard.Analyzers.EfCore
         /// <summary>Where the filter comes from, as the messages show it.</summary>
         public string Source { get; }
 
-        public bool Covers(ITypeSymbol entity)
+        public bool Covers(ITypeSymbol entity) =>
+            !IsExcluded(entity) && (Target == null || TypeRelations.IsOrDerivesFrom(entity, Target));
+
+        public bool IsExcluded(ITypeSymbol entity)
         {
             foreach (var excluded in Excluded)
             {
                 if (TypeRelations.IsOrDerivesFrom(entity, excluded))
                 {
-                    return false;
+                    return true;
                 }
             }
 
-            return Target == null || TypeRelations.IsOrDerivesFrom(entity, Target);
+            return false;
         }
 
         /// <summary>

@@ -108,13 +108,8 @@ namespace TenantGuard.Analyzers.EfCore
         /// <summary>Finbuckle's IsMultiTenant() on EntityTypeBuilder&lt;T&gt;, or on every entity type of a loop.</summary>
         private void VisitIsMultiTenant(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
         {
-            if (!(model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method))
-            {
-                return;
-            }
-
             var source = "Finbuckle IsMultiTenant()" + DescribeLocation(invocation, model, cancellationToken);
-            var builder = method.ReducedFrom != null ? method.ReceiverType : method.Parameters.Length > 0 ? method.Parameters[0].Type : null;
+            var builder = BuilderOf(invocation, model, cancellationToken);
             if (builder is INamedTypeSymbol named && named.TypeArguments.Length == 1)
             {
                 foreach (var target in Targets(named.TypeArguments[0]))
@@ -135,6 +130,22 @@ namespace TenantGuard.Analyzers.EfCore
             {
                 Add(null, LoopGuards.ExcludedTypes(invocation, model, cancellationToken), invocation, model, null, source, cancellationToken);
             }
+        }
+
+        /// <summary>
+        /// The entity type builder IsMultiTenant() is called on: from the bound method, or, when Finbuckle is not resolved
+        /// (a package not restored yet, code being typed), from the receiver's type.
+        /// </summary>
+        private static ITypeSymbol? BuilderOf(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method)
+            {
+                return method.ReducedFrom != null ? method.ReceiverType : method.Parameters.Length > 0 ? method.Parameters[0].Type : null;
+            }
+
+            return invocation.Expression is MemberAccessExpressionSyntax access
+                ? model.GetTypeInfo(access.Expression, cancellationToken).Type
+                : null;
         }
 
         /// <summary>A helper applying a filter per interface: modelBuilder.AppendGlobalQueryFilter&lt;IMustHaveTenant&gt;(e => e.TenantId == ...).</summary>

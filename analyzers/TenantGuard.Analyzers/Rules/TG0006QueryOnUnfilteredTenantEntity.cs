@@ -67,7 +67,7 @@ namespace TenantGuard.Analyzers.Rules
                 Descriptors.TG0006, root.GetLocation(),
                 entity.Name,
                 root.ToString(),
-                queryContext?.Name ?? "no DbContext",
+                queryContext?.Name ?? "the DbContext",
                 model.TenantMember(entity)?.Name ?? "tenant"));
         }
 

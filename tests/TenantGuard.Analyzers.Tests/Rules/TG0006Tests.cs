@@ -119,6 +119,28 @@ public sealed class TG0006Tests
         """));
 
     [Fact]
+    public Task Entity_the_tenant_filter_loop_skips_on_purpose() => Verify.VerifyAsync(Code.Usings + """
+        public interface IGlobalEntity { }
+        public sealed class InboxMessage : IGlobalEntity { public Guid Id { get; set; } public string? TenantId { get; set; } }
+        public sealed class AppContext(DbContextOptions options) : DbContext(options)
+        {
+            public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
+            protected override void OnModelCreating(ModelBuilder modelBuilder)
+            {
+                foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+                {
+                    if (typeof(IGlobalEntity).IsAssignableFrom(entityType.ClrType)) continue;
+                    Finbuckle.MultiTenant.EntityFrameworkCore.EntityTypeBuilderExtensions.IsMultiTenant(modelBuilder.Entity(entityType.ClrType));
+                }
+            }
+        }
+        public sealed class InboxStore(AppContext db)
+        {
+            public Task<bool> Seen(Guid id) => db.Inbox.AnyAsync(m => m.Id == id);
+        }
+        """ + EfTenancy.Finbuckle);
+
+    [Fact]
     public Task Project_without_tenancy() => Verify.VerifyAsync(Code.Usings + """
         public sealed class Post { public int Id { get; set; } }
         public sealed class BlogContext(DbContextOptions<BlogContext> options) : DbContext(options)

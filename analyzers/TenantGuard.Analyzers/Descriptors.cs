@@ -54,6 +54,26 @@ namespace TenantGuard.Analyzers
             description: "A setting made with SET or set_config(..., false) outlives the request on a pooled connection and the next request runs as the previous tenant. SET LOCAL takes no parameters. Use SELECT set_config(name, value, true) inside a transaction.",
             helpLinkUri: HelpLinkBase + DiagnosticIds.SessionScopedTenantSetting + ".md");
 
+        public static readonly DiagnosticDescriptor TG0005 = new DiagnosticDescriptor(
+            DiagnosticIds.QueryFilterIgnoredOnTenantEntity,
+            title: "Tenant query filter switched off",
+            messageFormat: "{0} switches off the tenant filter of '{1}' ({2}) and the query does not filter by {3} again",
+            category: Security,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "IgnoreQueryFilters() drops every query filter of the entity, the tenant filter included: the query reads or changes all tenants' rows. Re-apply the tenant predicate, name only the other filters (EF Core 10), or mark deliberate cross-tenant code with [CrossTenant(\"why\")].",
+            helpLinkUri: HelpLinkBase + DiagnosticIds.QueryFilterIgnoredOnTenantEntity + ".md");
+
+        public static readonly DiagnosticDescriptor TG0006 = new DiagnosticDescriptor(
+            DiagnosticIds.QueryOnUnfilteredTenantEntity,
+            title: "Query on a tenant-owned entity that nothing filters by tenant",
+            messageFormat: "Query on tenant-owned entity '{0}' through {1}: {2} has no tenant query filter for it and the query does not filter by {3}",
+            category: Security,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A LINQ query over a tenant-owned entity returns every tenant's rows unless its DbContext has a tenant query filter for the entity or the query filters by the tenant property itself.",
+            helpLinkUri: HelpLinkBase + DiagnosticIds.QueryOnUnfilteredTenantEntity + ".md");
+
         public static readonly DiagnosticDescriptor TG0900 = new DiagnosticDescriptor(
             DiagnosticIds.NoSchemaDeclared,
             title: "No tenant schema declared",

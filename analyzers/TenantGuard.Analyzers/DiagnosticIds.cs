@@ -7,6 +7,8 @@ namespace TenantGuard.Analyzers
         public const string QueryWithoutTenantFilter = "TG0002";
         public const string HardCodedDefaultTenant = "TG0003";
         public const string SessionScopedTenantSetting = "TG0004";
+        public const string QueryFilterIgnoredOnTenantEntity = "TG0005";
+        public const string QueryOnUnfilteredTenantEntity = "TG0006";
 
         public const string NoSchemaDeclared = "TG0900";
         public const string UnreadableMigrationFile = "TG0901";

@@ -11,7 +11,7 @@ public sealed class DescriptorTests
     public void Every_rule_and_configuration_diagnostic_is_shipped()
     {
         Assert.Equal(
-            new[] { "TG0001", "TG0002", "TG0003", "TG0004", "TG0900", "TG0901", "TG0902" },
+            new[] { "TG0001", "TG0002", "TG0003", "TG0004", "TG0005", "TG0006", "TG0900", "TG0901", "TG0902" },
             AllAnalyzers.Descriptors.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
     }
 
@@ -42,7 +42,7 @@ public sealed class DescriptorTests
     [Fact]
     public void Rule_pages_explain_the_attack_the_fix_and_suppression()
     {
-        foreach (var id in new[] { "TG0001", "TG0002", "TG0003", "TG0004" })
+        foreach (var id in new[] { "TG0001", "TG0002", "TG0003", "TG0004", "TG0005", "TG0006" })
         {
             var text = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "rules", id + ".md"));
             Assert.Contains("## The attack it prevents", text, StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public sealed class DescriptorTests
     [Fact]
     public void Every_code_fix_supports_fix_all()
     {
-        Assert.Equal(3, AllAnalyzers.CodeFixes.Length);
+        Assert.Equal(4, AllAnalyzers.CodeFixes.Length);
         foreach (var fix in AllAnalyzers.CodeFixes)
         {
             Assert.Same(Microsoft.CodeAnalysis.CodeFixes.WellKnownFixAllProviders.BatchFixer, fix.GetFixAllProvider());

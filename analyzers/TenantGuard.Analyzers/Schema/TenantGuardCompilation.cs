@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using TenantGuard.Analyzers.EfCore;
 using TenantGuard.Analyzers.Sinks;
 using TenantGuard.Analyzers.Tenancy;
 using TenantGuard.Sql;
@@ -46,6 +47,10 @@ namespace TenantGuard.Analyzers.Schema
             new ConcurrentDictionary<TenantGuardOptions, ConcurrentDictionary<INamedTypeSymbol, bool>>();
         private readonly ConcurrentDictionary<string, byte> _noSchemaHintsGiven =
             new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, EfTenancyModel> _efModels =
+            new ConcurrentDictionary<string, EfTenancyModel>(StringComparer.Ordinal);
+        private readonly object _efModelGate = new object();
+        private EfSymbols? _efSymbols;
 
         private TenantGuardCompilation(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
@@ -121,6 +126,32 @@ namespace TenantGuard.Analyzers.Schema
             _unscopedDataAccessTypes
                 .GetOrAdd(options, _ => new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default))
                 .GetOrAdd(type, t => DataAccessTypes.IsDataAccessType(t, options) && !TenantScope.HasTenantAccessor(t, options));
+
+        /// <summary>The EF Core types, resolved on first use: only TG0005 and TG0006 need them.</summary>
+        public EfSymbols EfSymbols => _efSymbols ??= new EfSymbols(Compilation);
+
+        /// <summary>
+        /// The EF Core model of tenancy, read once per compilation and options however many queries ask. Built under a
+        /// lock rather than in a Lazy: a build cancelled half-way is not kept, the next caller builds it again.
+        /// </summary>
+        public EfTenancyModel GetEfTenancy(TenantGuardOptions options, CancellationToken cancellationToken)
+        {
+            if (_efModels.TryGetValue(options.CacheKey, out var model))
+            {
+                return model;
+            }
+
+            lock (_efModelGate)
+            {
+                if (!_efModels.TryGetValue(options.CacheKey, out model))
+                {
+                    model = EfTenancyModel.Build(this, EfSymbols, options, cancellationToken);
+                    _efModels[options.CacheKey] = model;
+                }
+
+                return model;
+            }
+        }
 
         /// <summary>
         /// True exactly once per compilation and rule: without a schema, the first TG0001 and the first TG0002 explain

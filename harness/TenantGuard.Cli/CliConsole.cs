@@ -39,23 +39,24 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, bool OutIsTerm
         {
             report.CheckOutput();
             var result = await run();
-            await WriteReportAsync(result, report.Format, report.Output, cancellationToken);
+            await WriteReportAsync(result, report, cancellationToken);
             return result.ExitCode;
         });
 
-    /// <summary>Writes the report to stdout (coloured text on a terminal) or to <paramref name="output"/>.</summary>
-    public async Task WriteReportAsync(Report report, ReportFormat format, string? output, CancellationToken cancellationToken)
+    /// <summary>Writes the report to stdout (coloured text on a terminal) or to the --output file.</summary>
+    public async Task WriteReportAsync(Report report, ReportArguments arguments, CancellationToken cancellationToken)
     {
+        var (format, output) = (arguments.Format, arguments.Output);
         if (output is null)
         {
             var colour = format == ReportFormat.Text && OutIsTerminal;
-            await ReportFormats.CreateFormatter(format, colour).WriteAsync(report, Out, cancellationToken);
+            await ReportFormats.CreateFormatter(format, colour, arguments.SourceRoot).WriteAsync(report, Out, cancellationToken);
             return;
         }
         try
         {
             await using var file = new StreamWriter(output);
-            await ReportFormats.CreateFormatter(format).WriteAsync(report, file, cancellationToken);
+            await ReportFormats.CreateFormatter(format, sourceRoot: arguments.SourceRoot).WriteAsync(report, file, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -111,6 +111,11 @@ internal static class SharedOptions
         Description = "Write the report to this file instead of stdout.",
     });
 
+    public static Option<string?> SourceRoot() => NotEmpty(new Option<string?>("--source-root")
+    {
+        Description = "SARIF: the folder locations are relative to (%SRCROOT%); default: the git repository the command runs in.",
+    });
+
     /// <summary>An empty value (an unset shell variable: --app-role "$APP_ROLE") is a usage error, not a name.</summary>
     private static T NotEmpty<T>(T option) where T : Option
     {

@@ -16,11 +16,12 @@ public static class ReportFormats
         Enum.TryParse(name, ignoreCase: true, out format) && Names.Contains(name!.ToLowerInvariant());
 
     /// <param name="colour">Text only: ANSI colours, for a terminal.</param>
-    public static IReportFormatter CreateFormatter(ReportFormat format, bool colour = false) => format switch
+    /// <param name="sourceRoot">SARIF only: what locations are relative to (default: the git root, see <see cref="SourceRoot"/>).</param>
+    public static IReportFormatter CreateFormatter(ReportFormat format, bool colour = false, string? sourceRoot = null) => format switch
     {
         ReportFormat.Text => new TextReportFormatter(colour),
         ReportFormat.Json => new JsonReportFormatter(),
-        ReportFormat.Sarif => new SarifReportFormatter(),
+        ReportFormat.Sarif => new SarifReportFormatter(sourceRoot),
         ReportFormat.Junit => new JunitReportFormatter(),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };

@@ -1,13 +1,23 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace TenantGuard.Harness.Reports;
 
-/// <summary>SARIF 2.1.0 for code-scanning dashboards. Waived findings are results with an external suppression
-/// carrying the reason; waivers that matched nothing are tool configuration notifications.</summary>
-public sealed class SarifReportFormatter : IReportFormatter
+/// <summary>
+/// SARIF 2.1.0 for code scanning (GitHub's rules included): every rule with its page as help, a security severity and
+/// tags; every result at its migration line, relative to <c>%SRCROOT%</c> (<see cref="SourceRoot"/>), with a stable
+/// fingerprint. Waived findings are results with an external suppression carrying the reason; waivers that matched
+/// nothing are tool configuration notifications.
+/// </summary>
+public sealed class SarifReportFormatter(string? sourceRoot = null) : IReportFormatter
 {
+    private const string SourceRootId = "SRCROOT";
+
+    private readonly string _root = SourceRoot.Find(sourceRoot);
+
     private static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
@@ -27,6 +37,12 @@ public sealed class SarifReportFormatter : IReportFormatter
             json.WriteString("version", "2.1.0");
             json.WriteStartArray("runs");
             json.WriteStartObject();
+
+            json.WriteStartObject("originalUriBaseIds");
+            json.WriteStartObject(SourceRootId);
+            json.WriteString("uri", new Uri(_root).AbsoluteUri);
+            json.WriteEndObject();
+            json.WriteEndObject();
 
             json.WriteStartObject("tool");
             json.WriteStartObject("driver");
@@ -93,16 +109,34 @@ public sealed class SarifReportFormatter : IReportFormatter
         json.WriteString("text", rule.Title);
         json.WriteEndObject();
         json.WriteStartObject("fullDescription");
-        json.WriteString("text", rule.Summary);
+        json.WriteString("text", string.IsNullOrWhiteSpace(rule.Summary) ? rule.Title : rule.Summary);
         json.WriteEndObject();
         json.WriteString("helpUri", RuleDocs.HelpUriFor(rule.Id));
+        json.WriteStartObject("help");
+        json.WriteString("text", $"{(string.IsNullOrWhiteSpace(rule.Summary) ? rule.Title : rule.Summary)} See {RuleDocs.HelpUriFor(rule.Id)}");
+        json.WriteString("markdown", RulePages.Markdown(rule.Id) ?? $"**{rule.Id}: {rule.Title}**\n\n{rule.Summary}\n\n[{rule.Id}]({RuleDocs.HelpUriFor(rule.Id)})");
+        json.WriteEndObject();
         json.WriteStartObject("defaultConfiguration");
         json.WriteString("level", Level(rule.DefaultSeverity));
+        json.WriteEndObject();
+        json.WriteStartObject("properties");
+        json.WriteStartArray("tags");
+        foreach (var tag in new[] { "security", "tenant-isolation", rule.Id.StartsWith("TG2", StringComparison.Ordinal) ? "attack" : "audit", "external/cwe/cwe-639" })
+            json.WriteStringValue(tag);
+        json.WriteEndArray();
+        json.WriteString("precision", "high");
+        // GitHub ranks alerts by this score: 7.0+ is high, 4.0–6.9 medium, below that low.
+        json.WriteString("security-severity", rule.DefaultSeverity switch
+        {
+            Severity.Error => "8.0",
+            Severity.Warning => "5.0",
+            _ => "2.0",
+        });
         json.WriteEndObject();
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Finding finding, Dictionary<string, int> ruleIndex, string? suppression)
+    private void WriteResult(Utf8JsonWriter json, Finding finding, Dictionary<string, int> ruleIndex, string? suppression)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", finding.Rule);
@@ -122,6 +156,9 @@ public sealed class SarifReportFormatter : IReportFormatter
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndArray();
+        json.WriteStartObject("partialFingerprints");
+        json.WriteString("tenantguardFinding/v1", Fingerprint(finding));
+        json.WriteEndObject();
         if (suppression is not null)
         {
             json.WriteStartArray("suppressions");
@@ -139,19 +176,37 @@ public sealed class SarifReportFormatter : IReportFormatter
         json.WriteEndObject();
     }
 
-    /// <summary>"path:line" as a physicalLocation: the migration line that creates the object.</summary>
-    private static void WritePhysicalLocation(Utf8JsonWriter json, string location)
+    /// <summary>
+    /// "path:line" as a physicalLocation: relative to the source root with its base id when the file lies below it (as
+    /// code scanning wants), else an absolute file URI.
+    /// </summary>
+    private void WritePhysicalLocation(Utf8JsonWriter json, string location)
     {
         var colon = location.LastIndexOf(':');
+        var path = Path.GetFullPath(location[..colon]);
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
-        json.WriteString("uri", Uri.EscapeDataString(location[..colon]).Replace("%2F", "/", StringComparison.Ordinal));
+        if (path.StartsWith(_root, StringComparison.Ordinal))
+        {
+            var relative = Path.GetRelativePath(_root, path).Replace('\\', '/');
+            json.WriteString("uri", string.Join('/', relative.Split('/').Select(Uri.EscapeDataString)));
+            json.WriteString("uriBaseId", SourceRootId);
+        }
+        else
+        {
+            json.WriteString("uri", new Uri(path).AbsoluteUri);
+        }
+
         json.WriteEndObject();
         json.WriteStartObject("region");
-        json.WriteNumber("startLine", int.Parse(location[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteNumber("startLine", int.Parse(location[(colon + 1)..], CultureInfo.InvariantCulture));
         json.WriteEndObject();
         json.WriteEndObject();
     }
+
+    /// <summary>The same rule on the same object is the same alert from run to run, whatever its line or message.</summary>
+    private static string Fingerprint(Finding finding) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{finding.Rule}|{finding.Object}")))[..32].ToLowerInvariant();
 
     private static string Level(Severity severity) => severity switch
     {

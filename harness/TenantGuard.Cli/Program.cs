@@ -12,6 +12,7 @@ public static class Program
         AuditCommand.Create,
         VerifyCommand.Create,
         CheckCommand.Create,
+        ExplainCommand.Create,
     ];
 
     public static async Task<int> Main(string[] args)
@@ -45,12 +46,11 @@ public static class Program
         foreach (var create in Commands)
             root.Subcommands.Add(create(console));
 
-        var parsed = root.Parse(args);
+        // A bare tenantguard shows what it can do rather than an error.
+        var parsed = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
-                await console.Error.WriteLineAsync($"error: {error.Message}");
-            await console.Error.WriteLineAsync("Run 'tenantguard --help' for usage.");
+            await console.Error.WriteLineAsync(UsageErrors.Describe(parsed));
             return ExitCodes.UsageOrInfrastructure;
         }
 

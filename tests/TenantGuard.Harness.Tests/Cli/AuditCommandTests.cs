@@ -281,7 +281,6 @@ public sealed class AuditCommandTests(PostgresServerFixture fixture)
     [InlineData("audit", "--migrations", "x", "--tenant-column", " ")]
     [InlineData("audit")]
     [InlineData("inspect")]
-    [InlineData]
     public async Task Usage_errors_exit_2(params string[] args)
     {
         var result = await CliRun.RunAsync(args);

@@ -24,7 +24,7 @@ public sealed class MigrationLayoutCommandTests(PostgresServerFixture fixture)
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("error: --layout liquibase: unknown migration layout; use one of flat, recursive, prisma, dbmate, " +
-                          "golang-migrate, flyway, ef-script.\n", result.Stderr.ReplaceLineEndings("\n"));
+                          "golang-migrate, flyway, ef-script. (tenantguard --help for usage)\n", result.Stderr.ReplaceLineEndings("\n"));
         Assert.Equal("", result.Stdout);
     }
 

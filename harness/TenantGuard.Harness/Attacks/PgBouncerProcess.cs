@@ -1,31 +1,36 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
+using TenantGuard.Harness.Server;
 
 namespace TenantGuard.Harness.Attacks;
 
 /// <summary>
 /// A throwaway pgbouncer in transaction pooling mode with one server connection, in front of the database under
-/// attack, on a free 127.0.0.1 port. pgbouncer refuses to run as root, so as root it runs as the postgres user.
+/// attack, on a free 127.0.0.1 port. It goes through the embedded server's lifecycle: a 0700 server directory
+/// (<c>&lt;pid&gt;-&lt;random&gt;-pgbouncer</c> in <see cref="ServerDirectory.DefaultRoot"/>) with an owner stamp, run
+/// as the postgres user when root, stopped and deleted on dispose and by the exit handlers, and removed by the next
+/// run's orphan cleanup after a SIGKILL.
 /// </summary>
 public sealed class PgBouncerProcess : IAsyncDisposable
 {
     private static readonly string[] KnownLocations = ["/usr/sbin/pgbouncer", "/usr/bin/pgbouncer", "/usr/local/bin/pgbouncer", "/opt/homebrew/bin/pgbouncer"];
 
-    private readonly Process _process;
-    private readonly string _directory;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(10);
 
-    private PgBouncerProcess(Process process, string directory, string clientConnectionString)
+    private readonly ServerDirectory _directory;
+    private int _stopped;
+
+    private PgBouncerProcess(ServerDirectory directory, string clientConnectionString)
     {
-        _process = process;
         _directory = directory;
         ClientConnectionString = clientConnectionString;
     }
 
     /// <summary>Connects through pgbouncer as the application role, without a client-side pool.</summary>
     public string ClientConnectionString { get; }
+
+    /// <summary>The server directory holding pgbouncer's log and pid file; gone after dispose.</summary>
+    internal string Directory => _directory.Path;
 
     public static string? FindBinary() =>
         KnownLocations.FirstOrDefault(File.Exists)
@@ -35,121 +40,81 @@ public sealed class PgBouncerProcess : IAsyncDisposable
     /// <summary>Starts pgbouncer, or returns null when it is not installed.</summary>
     public static async Task<PgBouncerProcess?> TryStartAsync(string appConnectionString, CancellationToken ct)
     {
-        var binary = FindBinary();
-        if (binary is null)
+        if (FindBinary() is not { } binary)
         {
             return null;
         }
 
-        var server = new NpgsqlConnectionStringBuilder(appConnectionString);
-        var port = FreePort();
-        var directory = Directory.CreateTempSubdirectory("tenantguard-pgbouncer-").FullName;
-        var user = server.Username ?? "app_user";
-        var serverHost = server.Host is { Length: > 0 } host && !host.StartsWith('/') ? host : "127.0.0.1";
-        var password = string.IsNullOrEmpty(server.Password) ? string.Empty : $" password={server.Password}";
-        await File.WriteAllTextAsync(Path.Combine(directory, "userlist.txt"), $"\"{user}\" \"\"\n", ct).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(directory, "pgbouncer.ini"), $"""
-            [databases]
-            target = host={serverHost} port={server.Port} dbname={server.Database} user={user}{password}
-
-            [pgbouncer]
-            listen_addr = 127.0.0.1
-            listen_port = {port}
-            unix_socket_dir =
-            auth_type = trust
-            auth_file = {Path.Combine(directory, "userlist.txt")}
-            pool_mode = transaction
-            default_pool_size = 1
-            max_client_conn = 20
-            server_reset_query =
-            ignore_startup_parameters = extra_float_digits,options
-            logfile = {Path.Combine(directory, "pgbouncer.log")}
-            """, ct).ConfigureAwait(false);
-
-        var runAsPostgres = Environment.UserName == "root";
-        if (runAsPostgres)
+        var root = ServerDirectory.DefaultRoot;
+        // With --connection no embedded server starts, so this is where a killed run's pgbouncer is found then.
+        OrphanCleaner.Clean(root, runner: null);
+        var runner = new ServerProcessRunner(Path.GetDirectoryName(binary)!);
+        var directory = ServerDirectory.Create(root, ServerDirectory.PgBouncerSuffix);
+        ExitCleanup.Register(directory, runner: null);
+        try
         {
-            await Process.Start("chown", ["-R", "postgres", directory]).WaitForExitAsync(ct).ConfigureAwait(false);
+            var port = LoopbackPort.Free();
+            var configuration = PgBouncerConfiguration.Write(directory, new NpgsqlConnectionStringBuilder(appConnectionString), port);
+            ServerProcessRunner.GiveToServiceUser(directory.Path);
+            await StartAsync(runner, directory, configuration, port, ct).ConfigureAwait(false);
+            configuration.DeleteSecrets();
+            var client = new NpgsqlConnectionStringBuilder
+            {
+                Host = "127.0.0.1",
+                Port = port,
+                Database = PgBouncerConfiguration.DatabaseAlias,
+                Username = configuration.User,
+                Password = configuration.ClientPassword,
+                Pooling = false,
+            }.ConnectionString;
+            return new PgBouncerProcess(directory, client);
         }
-
-        var start = new ProcessStartInfo(runAsPostgres ? "runuser" : binary)
+        catch
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        if (runAsPostgres)
-        {
-            foreach (var argument in new[] { "-u", "postgres", "--", binary })
-            {
-                start.ArgumentList.Add(argument);
-            }
+            ExitCleanup.Unregister(directory);
+            await ServerStopper.StopAndDeleteAsync(directory, runner: null).ConfigureAwait(false);
+            throw;
         }
-
-        start.ArgumentList.Add(Path.Combine(directory, "pgbouncer.ini"));
-        var process = Process.Start(start) ?? throw new HarnessException($"Could not start {binary}.");
-        var client = new NpgsqlConnectionStringBuilder
-        {
-            Host = "127.0.0.1",
-            Port = port,
-            Database = "target",
-            Username = user,
-            Pooling = false,
-        }.ConnectionString;
-        var bouncer = new PgBouncerProcess(process, directory, client);
-        await bouncer.WaitUntilListeningAsync(port, ct).ConfigureAwait(false);
-        return bouncer;
-    }
-
-    private async Task WaitUntilListeningAsync(int port, CancellationToken ct)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if (_process.HasExited)
-            {
-                var log = Path.Combine(_directory, "pgbouncer.log");
-                var tail = File.Exists(log) ? await File.ReadAllTextAsync(log, ct).ConfigureAwait(false) : await _process.StandardError.ReadToEndAsync(ct).ConfigureAwait(false);
-                throw new HarnessException($"pgbouncer exited at start (code {_process.ExitCode}): {tail.Trim()}");
-            }
-
-            try
-            {
-                using var socket = new TcpClient();
-                await socket.ConnectAsync(IPAddress.Loopback, port, ct).ConfigureAwait(false);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50, ct).ConfigureAwait(false);
-            }
-        }
-
-        throw new HarnessException($"pgbouncer did not listen on 127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)} within 5 s; see {_directory}/pgbouncer.log.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync().ConfigureAwait(false);
+            return;
         }
 
-        _process.Dispose();
-        try
+        ExitCleanup.Unregister(_directory);
+        await ServerStopper.StopAndDeleteAsync(_directory, runner: null).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// pgbouncer -d checks its configuration, detaches (as pg_ctl start does for postgres, so it answers to its pid
+    /// file, not to this process) and then listens: ready once the port accepts connections.
+    /// </summary>
+    private static async Task StartAsync(ServerProcessRunner runner, ServerDirectory directory, PgBouncerConfiguration configuration,
+        int port, CancellationToken ct)
+    {
+        var result = await runner.RunAsync("pgbouncer", ["-d", configuration.ConfigurationFile], directory.Path, StartTimeout, ct)
+            .ConfigureAwait(false);
+        if (!result.Succeeded)
         {
-            Directory.Delete(_directory, recursive: true);
+            throw new HarnessException($"pgbouncer failed to start (exit code {result.ExitCode}): {result.Output}\n" +
+                                       $"Log ({directory.LogFile}):\n{directory.LogTail()}");
         }
-        catch (IOException)
+
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (!await LoopbackPort.AcceptsAsync(port, ct).ConfigureAwait(false))
         {
-            // A log still being flushed; the temp directory is cleaned by the system.
+            var exited = directory.PgBouncerPid() is { } pid && !ServerProcess.IsRunning(pid, ServerProcess.PgBouncer);
+            if (exited || DateTime.UtcNow > deadline)
+            {
+                throw new HarnessException(
+                    $"pgbouncer {(exited ? "exited at start" : $"did not listen on 127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)} within {StartTimeout.TotalSeconds:0} s")}.\n" +
+                    $"Log ({directory.LogFile}):\n{directory.LogTail()}");
+            }
+
+            await Task.Delay(20, ct).ConfigureAwait(false);
         }
     }
 }

@@ -3,24 +3,29 @@ using System.Runtime.InteropServices;
 namespace TenantGuard.Harness.Server;
 
 /// <summary>
-/// Stops the embedded servers still running when the process ends, is interrupted with Ctrl-C, or is terminated
-/// (SIGTERM, SIGHUP), so no postgres and no temporary directory outlives the run. Disposal remains the normal path;
-/// this is the safety net. A SIGKILL cannot be caught: the next start removes what it leaves (OrphanCleaner).
+/// Stops the servers still running when the process ends, is interrupted with Ctrl-C, or is terminated (SIGTERM,
+/// SIGHUP) — embedded postgres and pgbouncer alike — so no server process and no temporary directory outlives the
+/// run. Disposal remains the normal path; this is the safety net. A SIGKILL cannot be caught: the next start removes
+/// what it leaves (OrphanCleaner).
 /// </summary>
 internal static class ExitCleanup
 {
     private static readonly Lock Gate = new();
-    private static readonly Dictionary<ServerDirectory, ServerProcessRunner> Running = [];
+    // By path: a directory opened again (ServerDirectory.Open) is the same registration.
+    private static readonly Dictionary<string, (ServerDirectory Directory, ServerProcessRunner? Runner)> Running =
+        new(StringComparer.Ordinal);
     private static bool _hooked;
 
     // Kept referenced: a collected registration unregisters its handler.
     private static readonly List<PosixSignalRegistration> SignalRegistrations = [];
 
-    public static void Register(ServerDirectory directory, ServerProcessRunner runner)
+    /// <summary>Stops and deletes <paramref name="directory"/> at exit; <paramref name="runner"/> runs pg_ctl for a
+    /// postgres (null for a pgbouncer, which is killed).</summary>
+    public static void Register(ServerDirectory directory, ServerProcessRunner? runner)
     {
         lock (Gate)
         {
-            Running[directory] = runner;
+            Running[directory.Path] = (directory, runner);
             if (_hooked)
             {
                 return;
@@ -43,7 +48,7 @@ internal static class ExitCleanup
     {
         lock (Gate)
         {
-            Running.Remove(directory);
+            Running.Remove(directory.Path);
         }
     }
 
@@ -78,13 +83,13 @@ internal static class ExitCleanup
     /// </summary>
     internal static void StopAll(Predicate<string>? which = null)
     {
-        KeyValuePair<ServerDirectory, ServerProcessRunner>[] servers;
+        (ServerDirectory Directory, ServerProcessRunner? Runner)[] servers;
         lock (Gate)
         {
-            servers = Running.Where(s => which is null || which(s.Key.Path)).ToArray();
+            servers = Running.Values.Where(s => which is null || which(s.Directory.Path)).ToArray();
             foreach (var (directory, _) in servers)
             {
-                Running.Remove(directory);
+                Running.Remove(directory.Path);
             }
         }
 

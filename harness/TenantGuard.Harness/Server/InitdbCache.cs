@@ -6,41 +6,66 @@ namespace TenantGuard.Harness.Server;
 
 /// <summary>
 /// initdb is most of a server's start-up time, and its output depends only on the binaries and the options, so it
-/// runs once per installation; each server then starts from a copy of that pristine data directory.
+/// runs once per installation; each server then starts from a copy of that cluster. The cache lives in the default
+/// server root whatever root the servers use, so every run of this user shares it.
 /// </summary>
-internal static class InitdbCache
+internal sealed class InitdbCache(string root, ServerProcessRunner runner)
 {
     public const string DirectoryName = "initdb-cache";
 
-    /// <summary>The options every embedded data directory is created with.</summary>
+    /// <summary>
+    /// The options every cached cluster is created with (the password file is added per build). SCRAM for the socket
+    /// and TCP alike: only a client that knows the superuser's password gets in.
+    /// </summary>
     public static readonly string[] InitdbOptions =
-        ["-U", EmbeddedPostgresServer.Superuser, "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"];
+        ["-U", EmbeddedPostgresServer.Superuser, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-sync"];
+
+    /// <summary>Part of the key: entries of an older layout (without password or marker) are never reused.</summary>
+    private const string Layout = "data+superuser.password+complete";
 
     private static readonly TimeSpan InitdbTimeout = TimeSpan.FromSeconds(120);
 
-    /// <summary>
-    /// Fills <paramref name="dataDirectory"/> with a fresh cluster: a copy of the cached one, made on first use. The
-    /// cache lives in the default server root whatever root the servers use, so every run of this user shares it.
-    /// </summary>
-    public static async Task CreateDataDirectoryAsync(ServerProcessRunner runner, string dataDirectory,
-        IProgress<string>? progress, CancellationToken ct)
+    private string CacheDirectory => Path.Combine(root, DirectoryName);
+
+    /// <summary>The complete entry for these binaries, built first when missing or damaged.</summary>
+    public async Task<InitdbCacheEntry> GetAsync(IProgress<string>? progress, CancellationToken ct)
     {
-        var cached = await GetOrCreateAsync(ServerDirectory.DefaultRoot, runner, progress, ct).ConfigureAwait(false);
-        if (await CopyAsync(cached, dataDirectory, ct).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        // The copy failed (no cp, a full disk half-way): a direct initdb gives the clearest error if there is one.
-        if (Directory.Exists(dataDirectory))
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-
-        await RunInitdbAsync(runner, dataDirectory, Path.GetDirectoryName(dataDirectory)!, ct).ConfigureAwait(false);
+        var entry = InitdbCacheEntry.Read(EntryPath);
+        return entry.IsComplete ? entry : await BuildAsync(damagedBuildId: null, progress, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Deletes half-built cache entries of killed runs.</summary>
+    /// <summary>
+    /// A server did not start from a copy of <paramref name="damaged"/>: builds the entry again, unless a concurrent run
+    /// has rebuilt it meanwhile.
+    /// </summary>
+    public Task<InitdbCacheEntry> RebuildAsync(InitdbCacheEntry damaged, IProgress<string>? progress, CancellationToken ct) =>
+        BuildAsync(damaged.BuildId, progress, ct);
+
+    /// <summary>Copies the entry's cluster to <paramref name="destination"/>; the error text when that failed.</summary>
+    public static async Task<string?> CopyAsync(InitdbCacheEntry entry, string destination, CancellationToken ct)
+    {
+        // cp -a keeps the owner (the service user) and the 0700 mode postgres insists on.
+        try
+        {
+            using var copy = Process.Start(new ProcessStartInfo("cp", ["-a", entry.DataDirectory, destination])
+            {
+                UseShellExecute = false,
+                RedirectStandardError = true,
+            })!;
+            var error = await copy.StandardError.ReadToEndAsync(ct).ConfigureAwait(false);
+            await copy.WaitForExitAsync(ct).ConfigureAwait(false);
+            return copy.ExitCode == 0 ? null : $"cp -a exited with code {copy.ExitCode}: {error.Trim()}";
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return $"cp could not run: {e.Message}";
+        }
+    }
+
+    /// <summary>
+    /// Deletes half-built and replaced entries left by killed runs, and the locks of entries that were never built
+    /// (initdb failed): long after any run could still be waiting on them.
+    /// </summary>
     public static void CleanAbandoned(string root)
     {
         var cache = Path.Combine(root, DirectoryName);
@@ -49,80 +74,92 @@ internal static class InitdbCache
             return;
         }
 
-        foreach (var building in Directory.EnumerateDirectories(cache, "*.building-*"))
+        foreach (var leftover in Directory.EnumerateDirectories(cache, "*.building-*").Concat(Directory.EnumerateDirectories(cache, "*.damaged-*")))
         {
-            if (DateTime.UtcNow - Directory.GetCreationTimeUtc(building) > TimeSpan.FromMinutes(10))
+            if (IsAbandoned(leftover))
             {
-                TryDelete(building);
+                TryDelete(leftover);
+            }
+        }
+
+        foreach (var lockFile in Directory.EnumerateFiles(cache, "*.lock"))
+        {
+            if (IsAbandoned(lockFile) && !Directory.Exists(Path.ChangeExtension(lockFile, null)))
+            {
+                TryDeleteFile(lockFile);
             }
         }
     }
 
-    private static async Task<string> GetOrCreateAsync(string root, ServerProcessRunner runner, IProgress<string>? progress,
-        CancellationToken ct)
+    private string EntryPath => Path.Combine(CacheDirectory, Key(runner.BinDirectory));
+
+    /// <summary>
+    /// Builds the entry under its lock, so two runs never run initdb for the same entry at once: the second waits and
+    /// takes the first one's. The new cluster is built aside and renamed into place (atomic), so a run that reads the
+    /// entry without the lock sees a complete cluster or none.
+    /// </summary>
+    private async Task<InitdbCacheEntry> BuildAsync(string? damagedBuildId, IProgress<string>? progress, CancellationToken ct)
     {
-        var cache = Path.Combine(root, DirectoryName);
-        var entry = Path.Combine(cache, Key(runner.BinDirectory));
-        var data = Path.Combine(entry, "data");
-        if (Directory.Exists(data))
+        PrivateFiles.CreateParent(root, tighten: false);
+        PrivateFiles.CreateParent(CacheDirectory, tighten: true);
+        var path = EntryPath;
+        using var entryLock = await InitdbCacheLock.AcquireAsync(path + ".lock", InitdbTimeout + TimeSpan.FromSeconds(30), ct)
+            .ConfigureAwait(false);
+        var current = InitdbCacheEntry.Read(path);
+        if (current.IsComplete && current.BuildId != damagedBuildId)
         {
-            return data;
+            return current; // built, or rebuilt, by a concurrent run while this one waited for the lock
         }
 
-        progress?.Report($"initdb… ({runner.BinDirectory}; done once, later servers copy it)");
-        Directory.CreateDirectory(cache);
-        var building = $"{entry}.building-{Guid.NewGuid().ToString("N")[..8]}";
-        Directory.CreateDirectory(building);
-        ServerProcessRunner.GiveToServiceUser(building);
+        progress?.Report(Directory.Exists(path)
+            ? $"initdb cache entry {path} is damaged; rebuilding it…"
+            : $"initdb… ({runner.BinDirectory}; done once, later servers copy it)");
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var building = $"{path}.building-{suffix}";
+        var replaced = $"{path}.damaged-{suffix}";
         try
         {
-            await RunInitdbAsync(runner, Path.Combine(building, "data"), building, ct).ConfigureAwait(false);
-            Directory.Move(building, entry); // atomic: a concurrent run sees the entry complete or not at all
+            PrivateFiles.CreateDirectory(building);
+            var built = InitdbCacheEntry.At(building);
+            PrivateFiles.WriteSecret(built.PasswordFile, NewPassword() + "\n");
+            ServerProcessRunner.GiveToServiceUser(building);
+            await RunInitdbAsync(built, building, ct).ConfigureAwait(false);
+            built.MarkComplete();
+
+            if (Directory.Exists(path))
+            {
+                Directory.Move(path, replaced); // runs copying from it now fail their copy and start again
+            }
+
+            Directory.Move(building, path);
         }
-        catch (IOException) when (Directory.Exists(data))
+        catch (IOException) when (InitdbCacheEntry.Read(path).IsComplete)
         {
-            // A concurrent run finished the same entry first; use theirs.
+            // Another run put a complete entry in place after all (its lock file was cleaned away under it): use it.
         }
         finally
         {
             TryDelete(building);
+            TryDelete(replaced);
         }
 
-        return data;
+        return InitdbCacheEntry.Read(path);
     }
 
-    private static async Task RunInitdbAsync(ServerProcessRunner runner, string dataDirectory, string workingDirectory,
-        CancellationToken ct)
+    private async Task RunInitdbAsync(InitdbCacheEntry entry, string workingDirectory, CancellationToken ct)
     {
-        var result = await runner.RunAsync("initdb", ["-D", dataDirectory, .. InitdbOptions], workingDirectory, InitdbTimeout, ct)
-            .ConfigureAwait(false);
+        var result = await runner.RunAsync("initdb", ["-D", entry.DataDirectory, .. InitdbOptions, $"--pwfile={entry.PasswordFile}"],
+            workingDirectory, InitdbTimeout, ct).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             throw new HarnessException($"initdb failed (exit code {result.ExitCode}):\n{result.Output}");
         }
     }
 
-    /// <summary>cp -a keeps the owner (the service user) and the 0700 mode postgres insists on.</summary>
-    private static async Task<bool> CopyAsync(string source, string destination, CancellationToken ct)
-    {
-        try
-        {
-            using var copy = Process.Start(new ProcessStartInfo("cp", ["-a", source, destination])
-            {
-                UseShellExecute = false,
-                RedirectStandardError = true,
-            })!;
-            await copy.StandardError.ReadToEndAsync(ct).ConfigureAwait(false);
-            await copy.WaitForExitAsync(ct).ConfigureAwait(false);
-            return copy.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
+    /// <summary>Random per cache entry; hex, so it needs no quoting in a connection string or a file.</summary>
+    private static string NewPassword() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
 
-    /// <summary>Changes whenever the binaries (an upgrade) or the options change.</summary>
+    /// <summary>Changes whenever the binaries (an upgrade), the options or the entry's layout change.</summary>
     private static string Key(string binDirectory)
     {
         var identity = new StringBuilder(Path.GetFullPath(binDirectory));
@@ -132,8 +169,23 @@ internal static class InitdbCache
             identity.Append('|').Append(File.GetLastWriteTimeUtc(path).Ticks).Append('|').Append(new FileInfo(path).Length);
         }
 
-        identity.Append('|').AppendJoin(' ', InitdbOptions);
+        identity.Append('|').AppendJoin(' ', InitdbOptions).Append('|').Append(Layout);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity.ToString())))[..16];
+    }
+
+    private static bool IsAbandoned(string path) =>
+        DateTime.UtcNow - File.GetLastWriteTimeUtc(path) > TimeSpan.FromMinutes(10);
+
+    private static void TryDeleteFile(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next run's cleanup.
+        }
     }
 
     private static void TryDelete(string path)

@@ -2,12 +2,16 @@ namespace TenantGuard.Harness.Server;
 
 /// <summary>
 /// Removes server directories left behind by runs that were killed before they could clean up: their owner process is
-/// gone, but their postgres may still be running.
+/// gone, but their postgres or pgbouncer may still be running (and a pgbouncer's folder may still hold secrets).
 /// </summary>
 internal static class OrphanCleaner
 {
-    /// <summary>Stops and deletes every orphan under <paramref name="root"/>; returns the directories removed.</summary>
-    public static IReadOnlyList<string> Clean(string root, ServerProcessRunner runner)
+    /// <summary>
+    /// Stops and deletes every orphan under <paramref name="root"/>; returns the directories removed.
+    /// <paramref name="runner"/> runs pg_ctl for an orphaned postgres; without one (a pgbouncer start, where no
+    /// PostgreSQL binaries are known) the postmaster is killed.
+    /// </summary>
+    public static IReadOnlyList<string> Clean(string root, ServerProcessRunner? runner)
     {
         if (!Directory.Exists(root))
         {
@@ -18,7 +22,7 @@ internal static class OrphanCleaner
         var removed = new List<string>();
         foreach (var path in Directory.EnumerateDirectories(root))
         {
-            if (Path.GetFileName(path) == InitdbCache.DirectoryName)
+            if (!ServerDirectory.IsServerDirectoryName(Path.GetFileName(path)))
             {
                 continue;
             }

@@ -87,7 +87,7 @@ public sealed class PostgresServerBuilder
         if (binDirectory is not null)
         {
             return await EmbeddedPostgresServer.StartAsync(binDirectory, _temporaryRoot ?? ServerDirectory.DefaultRoot,
-                _port, _settings, _progress, ct).ConfigureAwait(false);
+                ServerDirectory.DefaultRoot, _port, _settings, _progress, ct).ConfigureAwait(false);
         }
 
         // No binaries: Docker is the automatic fallback, unless the user named a bin directory or turned Docker off.

@@ -4,8 +4,9 @@ using System.Text;
 namespace TenantGuard.Harness.Server;
 
 /// <summary>
-/// Runs the PostgreSQL tools. initdb and postgres refuse to run as root, so when this process is root they run as the
-/// unprivileged <see cref="ServiceUser"/> through <c>runuser</c>.
+/// Runs the programs of one bin directory: the PostgreSQL tools, or pgbouncer. initdb, postgres and pgbouncer refuse
+/// to run as root, so when this process is root they run as the unprivileged <see cref="ServiceUser"/> through
+/// <c>runuser</c>, which then owns the server directories.
 /// </summary>
 internal sealed class ServerProcessRunner
 {

@@ -9,7 +9,7 @@ namespace TenantGuard.Harness.Tests.Server;
 public sealed class EmbeddedServerTests
 {
     /// <summary>Server roots must be reachable by the unprivileged service user when the tests run as root.</summary>
-    private static string NewRoot() =>
+    internal static string NewRoot() =>
         Path.Combine(ServerDirectory.DefaultRoot, "..", "tenantguard-test-" + Guid.NewGuid().ToString("N")[..8]);
 
     [Fact]
@@ -222,7 +222,7 @@ public sealed class EmbeddedServerTests
         try
         {
             using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited && !ServerStopper.IsZombie(pid);
+            return !process.HasExited && !ServerProcess.IsZombie(pid);
         }
         catch (ArgumentException)
         {

@@ -71,7 +71,8 @@ public static class WaiverFile
             var hasTables = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("tenantTables", out _);
             if (!hasWaivers && !hasTables)
                 throw new HarnessException($"{path}: expected an object with a \"waivers\" array (and/or \"tenantTables\"), e.g. {Example}.");
-            RejectUnknownProperties(root, path, "the file", "waivers", "tenantTables");
+            // "$schema" points editors at docs/tenantguard.schema.json, which describes exactly what is read here.
+            RejectUnknownProperties(root, path, "the file", "waivers", "tenantTables", "$schema");
             return new TenantGuardConfig(
                 hasWaivers ? ReadWaivers(root.GetProperty("waivers"), path) : [],
                 hasTables ? ReadTenantTables(root.GetProperty("tenantTables"), path) : []);

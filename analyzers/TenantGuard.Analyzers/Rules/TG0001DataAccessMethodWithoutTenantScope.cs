@@ -87,7 +87,7 @@ namespace TenantGuard.Analyzers.Rules
                 operation =>
                 {
                     var sql = SqlAtSink.Read(operation.Operation, compilation);
-                    if (sql != null && sql.Result.TenantTablesReferenced.Count > 0)
+                    if (sql != null && !sql.Sql.IsPartial && sql.Result.TenantTablesReferenced.Count > 0)
                     {
                         touched.Record(sql.Result.TenantTablesReferenced[0].ToString());
                     }

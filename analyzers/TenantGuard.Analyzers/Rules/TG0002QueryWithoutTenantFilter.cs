@@ -24,7 +24,7 @@ namespace TenantGuard.Analyzers.Rules
 
         private static void Analyze(OperationAnalysisContext context, SqlAtSink sql, TenantGuardCompilation compilation)
         {
-            if (sql.Result.Violations.Count == 0 || CrossTenantExemption.IsExempt(context.ContainingSymbol))
+            if (sql.Result.Violations.Count == 0 || sql.Sql.IsPartial || CrossTenantExemption.IsExempt(context.ContainingSymbol))
             {
                 return;
             }

@@ -30,7 +30,7 @@ namespace TenantGuard.Analyzers.Sinks
 
         private static SqlAtSink? FoldAndCheck(SqlSink sink, TenantGuardCompilation compilation)
         {
-            var sql = SqlConstantFolder.Fold(sink.SqlValue);
+            var sql = SqlConstantFolder.Fold(sink.SqlValue) ?? SqlConstantFolder.FoldWithUnknownParts(sink.SqlValue);
             if (sql == null || sql.Text.Length == 0)
             {
                 return null;
@@ -39,7 +39,7 @@ namespace TenantGuard.Analyzers.Sinks
             if (sink.Kind == SinkKind.EfCoreRaw && !sql.HasInterpolationHoles)
             {
                 // FromSqlRaw / ExecuteSqlRaw / SqlQueryRaw turn {0}, {1}, ... into parameters.
-                sql = new FoldedSql(sql.Text, hasInterpolationHoles: true, sql.SingleLiteral);
+                sql = new FoldedSql(sql.Text, hasInterpolationHoles: true, sql.SingleLiteral, sql.IsPartial);
             }
 
             var options = compilation.GetOptions(sink.Call.Syntax.SyntaxTree);

@@ -86,7 +86,7 @@ namespace TenantGuard.Analyzers.Rules
             block.RegisterOperationAction(
                 operation =>
                 {
-                    var sql = SqlAtSink.Read(operation.Operation, compilation);
+                    var sql = SqlAtSink.Read(operation.Operation, compilation, operation.CancellationToken);
                     if (sql != null && !sql.Sql.IsPartial && sql.Result.TenantTablesReferenced.Count > 0)
                     {
                         touched.Record(sql.Result.TenantTablesReferenced[0].ToString());

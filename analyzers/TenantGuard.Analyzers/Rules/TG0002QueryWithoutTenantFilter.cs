@@ -56,11 +56,18 @@ namespace TenantGuard.Analyzers.Rules
         /// <summary>How the tenant value is written into the SQL for this call shape; null when no fix is offered.</summary>
         private static string? PlaceholderFor(SqlAtSink sql, string parameter)
         {
+            // Through a wrapper the way parameters are passed is the wrapper's own: no fix is offered.
+            if (sql.Sink.Wrapper != null)
+            {
+                return null;
+            }
+
             switch (sql.Sink.Kind)
             {
                 case SinkKind.EfCoreInterpolated:
                     return "{" + parameter + "}";
                 case SinkKind.EfCoreRaw:
+                case SinkKind.Configured:
                     return null;
                 default:
                     // Npgsql refuses to mix named and positional ($1) parameters in one command.

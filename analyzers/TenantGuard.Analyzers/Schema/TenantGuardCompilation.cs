@@ -51,6 +51,7 @@ namespace TenantGuard.Analyzers.Schema
             new ConcurrentDictionary<string, EfTenancyModel>(StringComparer.Ordinal);
         private readonly object _efModelGate = new object();
         private EfSymbols? _efSymbols;
+        private SqlWrapperFinder? _wrappers;
 
         private TenantGuardCompilation(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
@@ -126,6 +127,10 @@ namespace TenantGuard.Analyzers.Schema
             _unscopedDataAccessTypes
                 .GetOrAdd(options, _ => new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default))
                 .GetOrAdd(type, t => DataAccessTypes.IsDataAccessType(t, options) && !TenantScope.HasTenantAccessor(t, options));
+
+        /// <summary>The application's own SQL wrappers, read on first use and kept for the compilation.</summary>
+        public SqlWrapperFinder Wrappers =>
+            _wrappers ?? Interlocked.CompareExchange(ref _wrappers, new SqlWrapperFinder(Compilation, Symbols), null) ?? _wrappers!;
 
         /// <summary>The EF Core types, resolved on first use: only TG0005 and TG0006 need them.</summary>
         public EfSymbols EfSymbols => _efSymbols ??= new EfSymbols(Compilation);

@@ -66,5 +66,15 @@ public sealed class ConfigurationTests
         return test.RunAsync();
     }
 
+    [Fact]
+    public Task Bad_sql_sinks_entry_is_reported()
+    {
+        var test = Test(Migrations.Default, "tenantguard.sql_sinks = MyCompany.Data.Db.Query, Query, MyCompany.Db.Run(sql\n");
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TG0902).WithArguments(
+            "tenantguard.sql_sinks", "MyCompany.Data.Db.Query, Query, MyCompany.Db.Run(sql",
+            "'Query' is not a method (expected Namespace.Type.Method or Namespace.Type.Method(sqlParameter), comma-separated)"));
+        return test.RunAsync();
+    }
+
     private static string MessageOf(string sql) => TenantGuard.Sql.MigrationSchemaReader.Read(sql, "tenant_id").Problems[0].Message;
 }

@@ -113,4 +113,18 @@ public sealed class TG0004Tests
             public NpgsqlCommand D(string name) => new NpgsqlCommand("SELECT set_config('search_path', " + name + ", false)", connection);
             public NpgsqlCommand E(string name) => new NpgsqlCommand("SELECT set_config(@name, 'x', true)", connection);
         """));
+
+    [Fact]
+    public Task Setting_sent_through_the_applications_own_wrapper() => Verify.VerifyAsync(Code.Usings + """
+        public sealed class Db(IDbConnection connection)
+        {
+            public Task<int> ExecuteAsync(string sql, object? param = null) => connection.ExecuteAsync(sql, param);
+        }
+
+        public sealed class TenantScope(Db db)
+        {
+            public Task<int> Enter(Guid tenantId) => db.ExecuteAsync({|TG0004:"SET app.current_tenant = @tenantId"|}, new { tenantId });
+            public Task<int> EnterLocal(Guid tenantId) => db.ExecuteAsync("SELECT set_config('app.current_tenant', @tenantId::text, true)", new { tenantId });
+        }
+        """);
 }

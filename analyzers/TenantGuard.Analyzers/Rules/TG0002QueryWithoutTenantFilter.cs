@@ -34,8 +34,8 @@ namespace TenantGuard.Analyzers.Rules
             foreach (var violation in sql.Result.Violations)
             {
                 var problem = violation.Kind == ViolationKind.InsertWithoutTenantColumn
-                    ? "does not supply the tenant column " + sql.Options.TenantColumn
-                    : "is not filtered by " + sql.Options.TenantColumn + " = <parameter>";
+                    ? "does not supply the tenant column " + sql.Options.TenantColumnSql
+                    : "is not filtered by " + sql.Options.TenantColumnSql + " = <parameter>";
                 var hint = noSchema && compilation.TakeNoSchemaHint(Descriptors.TG0002) ? Descriptors.NoSchemaHint : string.Empty;
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.TG0002, location, FixPropertiesFor(sql, violation),

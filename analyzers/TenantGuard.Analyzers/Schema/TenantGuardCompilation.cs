@@ -84,6 +84,7 @@ namespace TenantGuard.Analyzers.Schema
 
         public bool IsSchemaDeclared(TenantGuardOptions options) => HasMigrationFiles || !options.TenantTables.IsEmpty;
 
+        /// <summary>The migrations read for a tenant column written as SQL (see <see cref="TenantGuardOptions.TenantColumnSql"/>).</summary>
         public MigrationSet GetMigrations(string tenantColumn)
         {
             var key = tenantColumn + "\u0001" + _migrationChecksum;
@@ -104,8 +105,8 @@ namespace TenantGuard.Analyzers.Schema
             _schemas.GetOrAdd(options.CacheKey, _ =>
             {
                 var declared = IsSchemaDeclared(options);
-                var tables = options.TenantTables.Concat(GetMigrations(options.TenantColumn).TenantTables).Distinct();
-                return new TenantSchema(options.TenantColumn, tables, options.GlobalTables, assumeAllTablesTenantOwned: !declared);
+                var tables = options.TenantTables.Concat(GetMigrations(options.TenantColumnSql).TenantTables).Distinct();
+                return new TenantSchema(options.TenantColumnSql, tables, options.GlobalTables, assumeAllTablesTenantOwned: !declared);
             });
 
         public SqlCheckResult Check(FoldedSql sql, TenantGuardOptions options)

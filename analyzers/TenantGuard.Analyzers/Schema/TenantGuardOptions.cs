@@ -62,7 +62,11 @@ namespace TenantGuard.Analyzers.Schema
             });
         }
 
+        /// <summary>The tenant column's name as PostgreSQL stores it: "TenantId" quoted is TenantId, TenantId unquoted is tenantid.</summary>
         public string TenantColumn { get; }
+
+        /// <summary>The tenant column written as SQL (quoted when PostgreSQL needs it), for the SQL reader and messages.</summary>
+        public string TenantColumnSql => SqlQuoting.QuoteIdentifier(TenantColumn);
         public ImmutableArray<QualifiedName> TenantTables { get; }
         public ImmutableArray<QualifiedName> GlobalTables { get; }
         public ImmutableArray<string> TenantParameterNames { get; }
@@ -90,14 +94,14 @@ namespace TenantGuard.Analyzers.Schema
             var tenantColumn = Default.TenantColumn;
             if (options.TryGetValue(TenantColumnKey, out var columnText))
             {
-                var trimmed = columnText.Trim();
-                if (IsIdentifier(trimmed))
+                var column = ReadColumnName(columnText.Trim());
+                if (column != null)
                 {
-                    tenantColumn = trimmed.ToLowerInvariant();
+                    tenantColumn = column;
                 }
                 else
                 {
-                    problems.Add(new ConfigurationProblem(TenantColumnKey, columnText, "expected one column name such as tenant_id"));
+                    problems.Add(new ConfigurationProblem(TenantColumnKey, columnText, "expected one column name such as tenant_id or \"TenantId\""));
                 }
             }
 
@@ -212,6 +216,21 @@ namespace TenantGuard.Analyzers.Schema
                     yield return item;
                 }
             }
+        }
+
+        /// <summary>
+        /// One column name, with PostgreSQL's rules: a double-quoted name is kept exactly (case and all), an unquoted one
+        /// folds to lower case. Null when the text is neither.
+        /// </summary>
+        private static string? ReadColumnName(string text)
+        {
+            if (text.Length >= 3 && text[0] == '"' && text[text.Length - 1] == '"')
+            {
+                var inner = text.Substring(1, text.Length - 2);
+                return inner.Replace("\"\"", string.Empty).IndexOf('"') < 0 ? inner.Replace("\"\"", "\"") : null;
+            }
+
+            return IsIdentifier(text) ? text.ToLowerInvariant() : null;
         }
 
         private static bool IsIdentifier(string text)

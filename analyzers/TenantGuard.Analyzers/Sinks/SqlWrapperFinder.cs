@@ -163,7 +163,7 @@ namespace TenantGuard.Analyzers.Sinks
                     continue;
                 }
 
-                if (budget > 0 && operation is IInvocationOperation call)
+                if (operation is IInvocationOperation call)
                 {
                     var callee = call.TargetMethod.ReducedFrom ?? call.TargetMethod;
                     if (!MayWrap(callee))
@@ -173,7 +173,8 @@ namespace TenantGuard.Analyzers.Sinks
 
                     var inner = WrapperOf(callee, budget - 1, visiting, out var innerComplete, cancellationToken);
                     complete &= innerComplete;
-                    var argument = inner.IsWrapper ? ArgumentFor(call, callee.Parameters[inner.ParameterOrdinal].Name) : null;
+                    // Levels are absolute: a wrapper known from another call may already be as deep as allowed.
+                    var argument = inner.IsWrapper && inner.Level < MaxLevel ? ArgumentFor(call, callee.Parameters[inner.ParameterOrdinal].Name) : null;
                     var ordinal = argument == null ? -1 : ParameterOrdinal(argument, method);
                     if (ordinal >= 0)
                     {

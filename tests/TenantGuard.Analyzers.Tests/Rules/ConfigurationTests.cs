@@ -59,7 +59,7 @@ public sealed class ConfigurationTests
     {
         var test = Test(Migrations.Default,
             "tenantguard.tenant_column = tenant id\ntenantguard.exempt_test_projects = maybe\ntenantguard.tenant_tables = orders, a.b.c\ntenantguard.tenant_parameter_names = tenant-id\n");
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TG0902).WithArguments("tenantguard.tenant_column", "tenant id", "expected one column name such as tenant_id"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TG0902).WithArguments("tenantguard.tenant_column", "tenant id", "expected one column name such as tenant_id or \"TenantId\""));
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TG0902).WithArguments("tenantguard.exempt_test_projects", "maybe", "expected true or false"));
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TG0902).WithArguments("tenantguard.tenant_tables", "orders, a.b.c", "'a.b.c' is not a table name (expected name or schema.name, comma-separated)"));
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TG0902).WithArguments("tenantguard.tenant_parameter_names", "tenant-id", "'tenant-id' is not a C# name (expected a comma-separated list of names)"));

@@ -66,7 +66,7 @@ namespace TenantGuard.Analyzers.Rules
             var reported = new HashSet<string>(StringComparer.Ordinal);
             foreach (var options in allOptions)
             {
-                foreach (var fileProblem in compilation.GetMigrations(options.TenantColumn).Problems)
+                foreach (var fileProblem in compilation.GetMigrations(options.TenantColumnSql).Problems)
                 {
                     var problem = fileProblem.Problem;
                     if (!reported.Add(fileProblem.Path + "\u0001" + problem.Offset + "\u0001" + problem.Message))

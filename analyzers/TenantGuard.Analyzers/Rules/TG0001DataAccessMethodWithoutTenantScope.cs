@@ -86,8 +86,8 @@ namespace TenantGuard.Analyzers.Rules
             block.RegisterOperationAction(
                 operation =>
                 {
-                    var sql = SqlAtSink.Read(operation.Operation, compilation);
-                    if (sql != null && sql.Result.TenantTablesReferenced.Count > 0)
+                    var sql = SqlAtSink.Read(operation.Operation, compilation, operation.CancellationToken);
+                    if (sql != null && !sql.Sql.IsPartial && sql.Result.TenantTablesReferenced.Count > 0)
                     {
                         touched.Record(sql.Result.TenantTablesReferenced[0].ToString());
                     }

@@ -24,7 +24,7 @@ namespace TenantGuard.Analyzers.Rules
 
         private static void Analyze(OperationAnalysisContext context, SqlAtSink sql, TenantGuardCompilation compilation)
         {
-            if (sql.Result.Violations.Count == 0 || CrossTenantExemption.IsExempt(context.ContainingSymbol))
+            if (sql.Result.Violations.Count == 0 || sql.Sql.IsPartial || CrossTenantExemption.IsExempt(context.ContainingSymbol))
             {
                 return;
             }
@@ -34,8 +34,8 @@ namespace TenantGuard.Analyzers.Rules
             foreach (var violation in sql.Result.Violations)
             {
                 var problem = violation.Kind == ViolationKind.InsertWithoutTenantColumn
-                    ? "does not supply the tenant column " + sql.Options.TenantColumn
-                    : "is not filtered by " + sql.Options.TenantColumn + " = <parameter>";
+                    ? "does not supply the tenant column " + sql.Options.TenantColumnSql
+                    : "is not filtered by " + sql.Options.TenantColumnSql + " = <parameter>";
                 var hint = noSchema && compilation.TakeNoSchemaHint(Descriptors.TG0002) ? Descriptors.NoSchemaHint : string.Empty;
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.TG0002, location, FixPropertiesFor(sql, violation),
@@ -56,11 +56,18 @@ namespace TenantGuard.Analyzers.Rules
         /// <summary>How the tenant value is written into the SQL for this call shape; null when no fix is offered.</summary>
         private static string? PlaceholderFor(SqlAtSink sql, string parameter)
         {
+            // Through a wrapper the way parameters are passed is the wrapper's own: no fix is offered.
+            if (sql.Sink.Wrapper != null)
+            {
+                return null;
+            }
+
             switch (sql.Sink.Kind)
             {
                 case SinkKind.EfCoreInterpolated:
                     return "{" + parameter + "}";
                 case SinkKind.EfCoreRaw:
+                case SinkKind.Configured:
                     return null;
                 default:
                     // Npgsql refuses to mix named and positional ($1) parameters in one command.

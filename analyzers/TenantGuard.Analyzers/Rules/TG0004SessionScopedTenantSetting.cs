@@ -34,6 +34,12 @@ namespace TenantGuard.Analyzers.Rules
             var location = sql.Sink.SqlValue.Syntax.GetLocation();
             foreach (var setting in sql.Result.SessionScopedSettings)
             {
+                // In concatenated SQL a hole is a value pasted into the text, not a parameter SET would refuse.
+                if (sql.Sql.IsPartial && setting.Kind == SessionSettingKind.SetLocalWithPlaceholder)
+                {
+                    continue;
+                }
+
                 var replacement = ReplacementFor(setting, sql.Sql.Text);
                 var edits = replacement == null || sql.Sql.SingleLiteral == null
                     ? new SqlTextEdit[0]

@@ -27,9 +27,17 @@ namespace TenantGuard.Analyzers.Schema
         {
             var problems = ImmutableArray.CreateBuilder<MigrationFileProblem>();
             var clean = new StringBuilder();
+            var otherDialect = new List<(string Path, string Dialect)>();
             foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
             {
                 var text = file.Text.ToString();
+                var dialect = NonPostgresMigration.DialectOf(text);
+                if (dialect != null)
+                {
+                    otherDialect.Add((file.Path, dialect));
+                    continue;
+                }
+
                 var result = MigrationSchemaReader.Read(text, tenantColumn);
                 if (result.Problems.Count > 0)
                 {
@@ -45,9 +53,24 @@ namespace TenantGuard.Analyzers.Schema
                 clean.Append(text).Append("\n;\n");
             }
 
+            if (otherDialect.Count > 0)
+            {
+                problems.Add(OtherDialectProblem(otherDialect));
+            }
+
             var combined = MigrationSchemaReader.Read(clean.ToString(), tenantColumn);
             var tables = new List<QualifiedName>(combined.TenantTables);
             return new MigrationSet(tables.Distinct().ToImmutableArray(), problems.ToImmutable());
+        }
+
+        /// <summary>One problem for all the files written for another database, placed on the first of them.</summary>
+        private static MigrationFileProblem OtherDialectProblem(List<(string Path, string Dialect)> files)
+        {
+            var first = files[0];
+            var others = files.Count == 1 ? string.Empty : " (and " + (files.Count - 1) + " more such file" + (files.Count == 2 ? "" : "s") + ")";
+            var message = "The file is not PostgreSQL (" + first.Dialect + ")" + others +
+                          "; it was skipped without being read. Remove files for other databases from the *.sql AdditionalFiles.";
+            return new MigrationFileProblem(first.Path, new SqlProblem(message, 1, 1, 0));
         }
     }
 }

@@ -51,6 +51,7 @@ namespace TenantGuard.Analyzers.Schema
             new ConcurrentDictionary<string, EfTenancyModel>(StringComparer.Ordinal);
         private readonly object _efModelGate = new object();
         private EfSymbols? _efSymbols;
+        private SqlWrapperFinder? _wrappers;
 
         private TenantGuardCompilation(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
@@ -83,6 +84,7 @@ namespace TenantGuard.Analyzers.Schema
 
         public bool IsSchemaDeclared(TenantGuardOptions options) => HasMigrationFiles || !options.TenantTables.IsEmpty;
 
+        /// <summary>The migrations read for a tenant column written as SQL (see <see cref="TenantGuardOptions.TenantColumnSql"/>).</summary>
         public MigrationSet GetMigrations(string tenantColumn)
         {
             var key = tenantColumn + "\u0001" + _migrationChecksum;
@@ -103,8 +105,8 @@ namespace TenantGuard.Analyzers.Schema
             _schemas.GetOrAdd(options.CacheKey, _ =>
             {
                 var declared = IsSchemaDeclared(options);
-                var tables = options.TenantTables.Concat(GetMigrations(options.TenantColumn).TenantTables).Distinct();
-                return new TenantSchema(options.TenantColumn, tables, options.GlobalTables, assumeAllTablesTenantOwned: !declared);
+                var tables = options.TenantTables.Concat(GetMigrations(options.TenantColumnSql).TenantTables).Distinct();
+                return new TenantSchema(options.TenantColumnSql, tables, options.GlobalTables, assumeAllTablesTenantOwned: !declared);
             });
 
         public SqlCheckResult Check(FoldedSql sql, TenantGuardOptions options)
@@ -126,6 +128,10 @@ namespace TenantGuard.Analyzers.Schema
             _unscopedDataAccessTypes
                 .GetOrAdd(options, _ => new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default))
                 .GetOrAdd(type, t => DataAccessTypes.IsDataAccessType(t, options) && !TenantScope.HasTenantAccessor(t, options));
+
+        /// <summary>The application's own SQL wrappers, read on first use and kept for the compilation.</summary>
+        public SqlWrapperFinder Wrappers =>
+            _wrappers ?? Interlocked.CompareExchange(ref _wrappers, new SqlWrapperFinder(Compilation, Symbols), null) ?? _wrappers!;
 
         /// <summary>The EF Core types, resolved on first use: only TG0005 and TG0006 need them.</summary>
         public EfSymbols EfSymbols => _efSymbols ??= new EfSymbols(Compilation);

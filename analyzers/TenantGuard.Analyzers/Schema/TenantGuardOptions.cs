@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis.Diagnostics;
+using TenantGuard.Analyzers.Sinks;
 using TenantGuard.Sql;
 
 namespace TenantGuard.Analyzers.Schema
@@ -20,6 +21,7 @@ namespace TenantGuard.Analyzers.Schema
         public const string TenantAccessorTypesKey = "tenantguard.tenant_accessor_types";
         public const string DataAccessTypesKey = "tenantguard.data_access_types";
         public const string ExemptTestProjectsKey = "tenantguard.exempt_test_projects";
+        public const string SqlSinksKey = "tenantguard.sql_sinks";
 
         public static readonly ImmutableArray<string> DefaultTenantParameterNames =
             ImmutableArray.Create("tenantId", "tenant_id", "teamId", "tenant");
@@ -30,7 +32,7 @@ namespace TenantGuard.Analyzers.Schema
         public static readonly TenantGuardOptions Default = new TenantGuardOptions(
             "tenant_id", ImmutableArray<QualifiedName>.Empty, ImmutableArray<QualifiedName>.Empty,
             DefaultTenantParameterNames, DefaultTenantAccessorTypes, ImmutableArray<string>.Empty, true,
-            ImmutableArray<ConfigurationProblem>.Empty);
+            ImmutableArray<ConfiguredSink>.Empty, ImmutableArray<ConfigurationProblem>.Empty);
 
         private TenantGuardOptions(
             string tenantColumn,
@@ -40,8 +42,10 @@ namespace TenantGuard.Analyzers.Schema
             ImmutableArray<string> tenantAccessorTypes,
             ImmutableArray<string> dataAccessTypes,
             bool exemptTestProjects,
+            ImmutableArray<ConfiguredSink> sqlSinks,
             ImmutableArray<ConfigurationProblem> problems)
         {
+            SqlSinks = sqlSinks;
             TenantColumn = tenantColumn;
             TenantTables = tenantTables;
             GlobalTables = globalTables;
@@ -58,13 +62,20 @@ namespace TenantGuard.Analyzers.Schema
             });
         }
 
+        /// <summary>The tenant column's name as PostgreSQL stores it: "TenantId" quoted is TenantId, TenantId unquoted is tenantid.</summary>
         public string TenantColumn { get; }
+
+        /// <summary>The tenant column written as SQL (quoted when PostgreSQL needs it), for the SQL reader and messages.</summary>
+        public string TenantColumnSql => SqlQuoting.QuoteIdentifier(TenantColumn);
         public ImmutableArray<QualifiedName> TenantTables { get; }
         public ImmutableArray<QualifiedName> GlobalTables { get; }
         public ImmutableArray<string> TenantParameterNames { get; }
         public ImmutableArray<string> TenantAccessorTypes { get; }
         public ImmutableArray<string> DataAccessTypes { get; }
         public bool ExemptTestProjects { get; }
+
+        /// <summary>Methods outside the compilation that send the SQL they are given (tenantguard.sql_sinks).</summary>
+        public ImmutableArray<ConfiguredSink> SqlSinks { get; }
         public ImmutableArray<ConfigurationProblem> Problems { get; }
 
         /// <summary>Which names hold a tenant value under these options, decided once per name (see TenantNames).</summary>
@@ -83,14 +94,14 @@ namespace TenantGuard.Analyzers.Schema
             var tenantColumn = Default.TenantColumn;
             if (options.TryGetValue(TenantColumnKey, out var columnText))
             {
-                var trimmed = columnText.Trim();
-                if (IsIdentifier(trimmed))
+                var column = ReadColumnName(columnText.Trim());
+                if (column != null)
                 {
-                    tenantColumn = trimmed.ToLowerInvariant();
+                    tenantColumn = column;
                 }
                 else
                 {
-                    problems.Add(new ConfigurationProblem(TenantColumnKey, columnText, "expected one column name such as tenant_id"));
+                    problems.Add(new ConfigurationProblem(TenantColumnKey, columnText, "expected one column name such as tenant_id or \"TenantId\""));
                 }
             }
 
@@ -113,8 +124,9 @@ namespace TenantGuard.Analyzers.Schema
                 }
             }
 
+            var sqlSinks = ReadSqlSinks(options, problems);
             return new TenantGuardOptions(tenantColumn, tenantTables, globalTables, parameterNames, accessorTypes,
-                dataAccessTypes, exemptTests, problems.ToImmutable());
+                dataAccessTypes, exemptTests, sqlSinks, problems.ToImmutable());
         }
 
         private static ImmutableArray<QualifiedName> ReadTables(
@@ -138,6 +150,30 @@ namespace TenantGuard.Analyzers.Schema
             }
 
             return tables.ToImmutable();
+        }
+
+        private static ImmutableArray<ConfiguredSink> ReadSqlSinks(AnalyzerConfigOptions options, ImmutableArray<ConfigurationProblem>.Builder problems)
+        {
+            if (!options.TryGetValue(SqlSinksKey, out var text))
+            {
+                return ImmutableArray<ConfiguredSink>.Empty;
+            }
+
+            var sinks = ImmutableArray.CreateBuilder<ConfiguredSink>();
+            foreach (var item in SplitList(text))
+            {
+                var sink = ConfiguredSink.Parse(item);
+                if (sink == null)
+                {
+                    problems.Add(new ConfigurationProblem(SqlSinksKey, text,
+                        "'" + item + "' is not a method (expected Namespace.Type.Method or Namespace.Type.Method(sqlParameter), comma-separated)"));
+                    return ImmutableArray<ConfiguredSink>.Empty;
+                }
+
+                sinks.Add(sink);
+            }
+
+            return sinks.ToImmutable();
         }
 
         private static ImmutableArray<string> ReadNames(
@@ -180,6 +216,21 @@ namespace TenantGuard.Analyzers.Schema
                     yield return item;
                 }
             }
+        }
+
+        /// <summary>
+        /// One column name, with PostgreSQL's rules: a double-quoted name is kept exactly (case and all), an unquoted one
+        /// folds to lower case. Null when the text is neither.
+        /// </summary>
+        private static string? ReadColumnName(string text)
+        {
+            if (text.Length >= 3 && text[0] == '"' && text[text.Length - 1] == '"')
+            {
+                var inner = text.Substring(1, text.Length - 2);
+                return inner.Replace("\"\"", string.Empty).IndexOf('"') < 0 ? inner.Replace("\"\"", "\"") : null;
+            }
+
+            return IsIdentifier(text) ? text.ToLowerInvariant() : null;
         }
 
         private static bool IsIdentifier(string text)

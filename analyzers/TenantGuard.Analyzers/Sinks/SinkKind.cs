@@ -10,5 +10,8 @@ namespace TenantGuard.Analyzers.Sinks
         DapperCommandDefinition,
         EfCoreRaw,
         EfCoreInterpolated,
+
+        /// <summary>A method named in tenantguard.sql_sinks: its SQL is checked, no fix is offered.</summary>
+        Configured,
     }
 }

@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using TenantGuard.Analyzers.Schema;
 using TenantGuard.Sql;
@@ -22,15 +23,16 @@ namespace TenantGuard.Analyzers.Sinks
 
         /// <summary>The SQL sent by <paramref name="operation"/>, or null when it sends none or its text cannot be known.</summary>
         /// <remarks>Read once per call site for all rules: TG0001, TG0002 and TG0004 look at the same sinks.</remarks>
-        public static SqlAtSink? Read(IOperation operation, TenantGuardCompilation compilation)
+        public static SqlAtSink? Read(IOperation operation, TenantGuardCompilation compilation, CancellationToken cancellationToken)
         {
-            var sink = SqlSinkFinder.Find(operation, compilation.Symbols);
+            var sink = SqlSinkFinder.Find(operation, compilation.Symbols) ??
+                       compilation.Wrappers.Find(operation, compilation.GetOptions(operation.Syntax.SyntaxTree), cancellationToken);
             return sink == null ? null : compilation.GetOrReadSql(sink, s => FoldAndCheck(s, compilation));
         }
 
         private static SqlAtSink? FoldAndCheck(SqlSink sink, TenantGuardCompilation compilation)
         {
-            var sql = SqlConstantFolder.Fold(sink.SqlValue);
+            var sql = SqlConstantFolder.Fold(sink.SqlValue) ?? SqlConstantFolder.FoldWithUnknownParts(sink.SqlValue);
             if (sql == null || sql.Text.Length == 0)
             {
                 return null;
@@ -39,7 +41,7 @@ namespace TenantGuard.Analyzers.Sinks
             if (sink.Kind == SinkKind.EfCoreRaw && !sql.HasInterpolationHoles)
             {
                 // FromSqlRaw / ExecuteSqlRaw / SqlQueryRaw turn {0}, {1}, ... into parameters.
-                sql = new FoldedSql(sql.Text, hasInterpolationHoles: true, sql.SingleLiteral);
+                sql = new FoldedSql(sql.Text, hasInterpolationHoles: true, sql.SingleLiteral, sql.IsPartial);
             }
 
             var options = compilation.GetOptions(sink.Call.Syntax.SyntaxTree);

@@ -28,6 +28,21 @@ namespace TenantGuard.Analyzers.Sinks
             return new FoldedSql(state.Builder.ToString(), state.Holes > 0, SingleLiteralOf(value));
         }
 
+        /// <summary>
+        /// Like <see cref="Fold"/>, but a part that cannot be known (a variable concatenated in) becomes a hole. Such SQL
+        /// is only good for finding statements whose shape does not depend on the value, such as SET app.x = '…'.
+        /// </summary>
+        public static FoldedSql? FoldWithUnknownParts(IOperation value)
+        {
+            var state = new FoldState { UnknownPartsAsHoles = true };
+            if (!Append(value, state, 0) || state.UnknownParts == 0)
+            {
+                return null;
+            }
+
+            return new FoldedSql(state.Builder.ToString(), hasInterpolationHoles: true, singleLiteral: null, isPartial: true);
+        }
+
         private static SyntaxNode? SingleLiteralOf(IOperation value)
         {
             var unwrapped = Unwrap(value);
@@ -89,12 +104,40 @@ namespace TenantGuard.Analyzers.Sinks
                 case IInvocationOperation invocation when IsStringConcat(invocation):
                     return AppendConcat(invocation, state, depth);
                 case IFieldReferenceOperation field:
-                    return AppendField(field, state, depth);
+                    return AppendOrUnknown(AppendField, field, state, depth);
                 case ILocalReferenceOperation local:
-                    return AppendLocal(local, state, depth);
+                    return AppendOrUnknown(AppendLocal, local, state, depth);
                 default:
-                    return false;
+                    return AppendUnknown(operation, state, depth);
             }
+        }
+
+        /// <summary>Folds a field or local, or failing that (and leaving nothing half-appended) writes it as an unknown part.</summary>
+        private static bool AppendOrUnknown<T>(System.Func<T, FoldState, int, bool> append, T reference, FoldState state, int depth)
+            where T : IOperation
+        {
+            var length = state.Builder.Length;
+            if (append(reference, state, depth))
+            {
+                return true;
+            }
+
+            state.Builder.Length = length;
+            return AppendUnknown(reference, state, depth);
+        }
+
+        /// <summary>A part of a concatenation that cannot be known, written as a hole when the caller accepts partial SQL.</summary>
+        private static bool AppendUnknown(IOperation operation, FoldState state, int depth)
+        {
+            if (!state.UnknownPartsAsHoles || depth == 0 || operation.Type == null)
+            {
+                return false;
+            }
+
+            state.Builder.Append('{').Append(state.Holes).Append('}');
+            state.Holes++;
+            state.UnknownParts++;
+            return true;
         }
 
         private static bool AppendInterpolated(IInterpolatedStringOperation interpolated, FoldState state, int depth)
@@ -264,6 +307,8 @@ namespace TenantGuard.Analyzers.Sinks
         {
             public StringBuilder Builder { get; } = new StringBuilder();
             public int Holes { get; set; }
+            public bool UnknownPartsAsHoles { get; set; }
+            public int UnknownParts { get; set; }
             public HashSet<ISymbol> Visiting { get; } = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         }
     }

@@ -30,7 +30,7 @@ namespace TenantGuard.Analyzers.Sinks
                 start.RegisterOperationAction(
                     operation =>
                     {
-                        var sql = SqlAtSink.Read(operation.Operation, compilation);
+                        var sql = SqlAtSink.Read(operation.Operation, compilation, operation.CancellationToken);
                         if (sql != null)
                         {
                             analyze(operation, sql, compilation);

@@ -61,6 +61,9 @@ namespace TenantGuard.Sql.Analysis
                     }
 
                     break;
+                case OtherStatement other when other.Kind == "DO":
+                    ApplyDoBlock(document.Text.Substring(other.Start, other.End - other.Start));
+                    break;
                 case UnparsedStatement unparsed when IsTableDdl(document, unparsed):
                     var (line, column) = LineAndColumn(document.Text, unparsed.ErrorOffset);
                     problems.Add(new SqlProblem(
@@ -69,6 +72,29 @@ namespace TenantGuard.Sql.Analysis
                         column,
                         unparsed.ErrorOffset));
                     break;
+            }
+        }
+
+        /// <summary>
+        /// The table statements inside a DO block (dotnet ef's idempotent scripts wrap every statement in one). What the
+        /// block holds besides them is procedural code: it is skipped without a problem.
+        /// </summary>
+        private void ApplyDoBlock(string statementText)
+        {
+            var inner = DoBlockBody.StatementsOf(statementText);
+            if (string.IsNullOrEmpty(inner))
+            {
+                return;
+            }
+
+            var document = SqlDocument.Parse(inner!, interpolationHoles: false);
+            var ignored = new List<SqlProblem>();
+            foreach (var statement in document.Statements)
+            {
+                if (!(statement is OtherStatement other && other.Kind == "DO"))
+                {
+                    Apply(statement, document, ignored);
+                }
             }
         }
 

@@ -71,12 +71,12 @@ namespace TenantGuard.Sql.Analysis
 
                 return new[]
                 {
-                    new SqlTextEdit(ColumnListCloseOffset, 0, ", " + TenantColumn),
+                    new SqlTextEdit(ColumnListCloseOffset, 0, ", " + SqlQuoting.QuoteIdentifier(TenantColumn)),
                     new SqlTextEdit(ValuesRowCloseOffset, 0, ", " + placeholder),
                 };
             }
 
-            var predicate = Qualifier + "." + TenantColumn + " = " + placeholder;
+            var predicate = Qualifier + "." + SqlQuoting.QuoteIdentifier(TenantColumn) + " = " + placeholder;
             if (WhereStart >= 0)
             {
                 if (WhereHasTopLevelOr)

@@ -18,7 +18,7 @@ namespace TenantGuard.Sql.Analysis
 
             var value = TenantPredicates.Unwrap(set.Values[0]);
             var valueSql = ValueSql(value, text);
-            var suggestion = valueSql == null ? null : "SELECT set_config('" + set.Name + "', " + valueSql + ", true)";
+            var suggestion = valueSql == null ? null : "SELECT set_config('" + set.Name + "', " + SettingValueText.AsText(value, valueSql) + ", true)";
             if (set.Scope == SettingScope.Local)
             {
                 return value is PlaceholderExpression
@@ -36,19 +36,34 @@ namespace TenantGuard.Sql.Analysis
                 return null;
             }
 
-            if (!(StripCasts(call.Arguments[0]) is LiteralExpression name) || name.Kind != LiteralKind.String || name.Value.IndexOf('.') < 0)
-            {
-                return null;
-            }
-
             if (!IsFalse(call.Arguments[2]))
             {
                 return null;
             }
 
+            // A literal name must be a custom (dotted) setting; a name given as a parameter or expression may be one.
+            var nameArgument = call.Arguments[0];
+            string settingName;
+            if (StripCasts(nameArgument) is LiteralExpression name && name.Kind == LiteralKind.String)
+            {
+                if (name.Value.IndexOf('.') < 0)
+                {
+                    return null;
+                }
+
+                settingName = name.Value;
+                nameArgument = name;
+            }
+            else
+            {
+                settingName = text.Substring(nameArgument.Start, nameArgument.End - nameArgument.Start);
+            }
+
             var value = call.Arguments[1];
-            var suggestion = "SELECT set_config('" + name.Value.Replace("'", "''") + "', " + text.Substring(value.Start, value.End - value.Start) + ", true)";
-            return new SessionScopedSetting(SessionSettingKind.SetConfigNotLocal, name.Value, call.Start, call.End - call.Start, statementText, suggestion);
+            var nameSql = text.Substring(nameArgument.Start, nameArgument.End - nameArgument.Start);
+            var valueSql = SettingValueText.AsText(value, text.Substring(value.Start, value.End - value.Start));
+            var suggestion = "SELECT set_config(" + nameSql + ", " + valueSql + ", true)";
+            return new SessionScopedSetting(SessionSettingKind.SetConfigNotLocal, settingName, call.Start, call.End - call.Start, statementText, suggestion);
         }
 
         /// <summary>false, 'f', 'false', 'off', 'no', 0, optionally cast (0::bool, 'false'::boolean).</summary>

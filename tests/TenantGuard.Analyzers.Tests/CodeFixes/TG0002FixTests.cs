@@ -112,4 +112,11 @@ public sealed class TG0002FixTests
             public IEnumerable<dynamic> A(Guid tenantId) => connection.Query("SELECT * FROM orders WHERE orders.tenant_id = @tenantId", new { tenantId });
             public IEnumerable<dynamic> B(Guid tenantId) => connection.Query("SELECT * FROM customers c WHERE c.name = @n AND c.tenant_id = @tenantId", new { n = "x", tenantId });
         """));
+
+    [Fact]
+    public Task Quoted_tenant_column_is_written_quoted() => Fix.VerifyAsync(Code.Dapper("""
+            public IEnumerable<dynamic> Open(Guid tenantId) => connection.Query({|TG0002:"SELECT * FROM \"Orders\" o ORDER BY o.\"Id\""|});
+        """), Code.Dapper("""
+            public IEnumerable<dynamic> Open(Guid tenantId) => connection.Query("SELECT * FROM \"Orders\" o WHERE o.\"TenantId\" = @tenantId ORDER BY o.\"Id\"", param: new { tenantId });
+        """), migrations: null, editorConfig: "tenantguard.tenant_column = \"TenantId\"\ntenantguard.tenant_tables = \"Orders\"\n");
 }

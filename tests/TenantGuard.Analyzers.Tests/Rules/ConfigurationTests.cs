@@ -59,11 +59,44 @@ public sealed class ConfigurationTests
     {
         var test = Test(Migrations.Default,
             "tenantguard.tenant_column = tenant id\ntenantguard.exempt_test_projects = maybe\ntenantguard.tenant_tables = orders, a.b.c\ntenantguard.tenant_parameter_names = tenant-id\n");
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TG0902).WithArguments("tenantguard.tenant_column", "tenant id", "expected one column name such as tenant_id"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TG0902).WithArguments("tenantguard.tenant_column", "tenant id", "expected one column name such as tenant_id or \"TenantId\""));
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TG0902).WithArguments("tenantguard.exempt_test_projects", "maybe", "expected true or false"));
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TG0902).WithArguments("tenantguard.tenant_tables", "orders, a.b.c", "'a.b.c' is not a table name (expected name or schema.name, comma-separated)"));
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TG0902).WithArguments("tenantguard.tenant_parameter_names", "tenant-id", "'tenant-id' is not a C# name (expected a comma-separated list of names)"));
         return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Bad_sql_sinks_entry_is_reported()
+    {
+        var test = Test(Migrations.Default, "tenantguard.sql_sinks = MyCompany.Data.Db.Query, Query, MyCompany.Db.Run(sql\n");
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TG0902).WithArguments(
+            "tenantguard.sql_sinks", "MyCompany.Data.Db.Query, Query, MyCompany.Db.Run(sql",
+            "'Query' is not a method (expected Namespace.Type.Method or Namespace.Type.Method(sqlParameter), comma-separated)"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task T_sql_migrations_are_skipped_with_one_diagnostic()
+    {
+        const string tsql = "CREATE TABLE [dbo].[Orders] ([Id] INT IDENTITY(1,1) NOT NULL, [TenantId] UNIQUEIDENTIFIER NOT NULL)\nGO\nCREATE INDEX [IX_Orders] ON [dbo].[Orders] ([TenantId])\nGO\n";
+        var test = Test(Migrations.Default);
+        test.TestState.AdditionalFiles.Add(("/0/db/sqlserver/001_orders.sql", tsql));
+        test.TestState.AdditionalFiles.Add(("/0/db/sqlserver/002_lines.sql", "CREATE TABLE Lines (Id int)\ngo\nALTER TABLE Lines ADD Sku nvarchar(20)\nGO"));
+        test.TestState.AdditionalFiles.Add(("/0/db/sqlserver/003_more.sql", "ALTER TABLE [Lines] ADD [Qty] int;"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TG0901)
+            .WithSpan("/0/db/sqlserver/001_orders.sql", 1, 1, 1, 1)
+            .WithArguments("/0/db/sqlserver/001_orders.sql", 1, 1,
+                "The file is not PostgreSQL (T-SQL: [dbo] schema name) (and 2 more such files); it was skipped without being read. Remove files for other databases from the *.sql AdditionalFiles."));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public void Postgres_files_are_not_taken_for_another_dialect()
+    {
+        Assert.Null(TenantGuard.Analyzers.Schema.NonPostgresMigration.DialectOf(
+            "CREATE TABLE orders (tags text[], go_live date, good int);\nSELECT tags[1] FROM orders; -- GO on\nCREATE TABLE \"GO\" (id int);"));
+        Assert.Equal("T-SQL: GO batch separator", TenantGuard.Analyzers.Schema.NonPostgresMigration.DialectOf("SELECT 1\r\n  go  \r\nSELECT 2"));
     }
 
     private static string MessageOf(string sql) => TenantGuard.Sql.MigrationSchemaReader.Read(sql, "tenant_id").Problems[0].Message;

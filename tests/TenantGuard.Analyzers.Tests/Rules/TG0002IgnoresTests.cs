@@ -115,4 +115,10 @@ public sealed class TG0002IgnoresTests
             public NpgsqlCommand Begin() => new NpgsqlCommand("BEGIN; SELECT set_config('app.current_tenant', @t, true)", connection);
             public NpgsqlCommand Ddl() => new NpgsqlCommand("CREATE INDEX IF NOT EXISTS ix_orders_tenant ON orders (tenant_id)", connection);
         """));
+
+    [Fact]
+    public Task Sql_with_a_value_concatenated_in_is_not_known() => Verify.VerifyAsync(Code.Npgsql("""
+            public NpgsqlCommand A(string id) => new NpgsqlCommand("SELECT * FROM orders WHERE id = '" + id + "'", connection);
+            public NpgsqlCommand B(string where) => new NpgsqlCommand("DELETE FROM orders WHERE " + where, connection);
+        """));
 }

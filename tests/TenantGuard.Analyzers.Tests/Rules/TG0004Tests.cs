@@ -84,4 +84,47 @@ public sealed class TG0004Tests
                 -- SET app.current_tenant = 'x' would leak; the transaction-scoped form does not.
                 SELECT set_config('app.current_tenant', @tenantId, true);", connection);
         """));
+
+    // ---- names and values not known from the literal ----
+
+    [Fact]
+    public Task Set_config_false_with_a_name_given_as_a_parameter() => Verify.VerifyAsync(Code.Dapper("""
+            public Task<int> A(string name, Guid tenantId) =>
+                connection.ExecuteAsync({|TG0004:"SELECT set_config(@name, @tenantId::text, false)"|}, new { name, tenantId });
+            public Task<int> B(string name) => connection.ExecuteAsync({|TG0004:"SELECT pg_catalog.set_config($1, $2, 'off')"|}, new { name });
+        """));
+
+    [Fact]
+    public Task Set_with_a_value_concatenated_into_the_text() => Verify.VerifyAsync(Code.Npgsql("""
+            public NpgsqlCommand A(string tenant) => new NpgsqlCommand({|TG0004:"SET app.current_tenant = '" + tenant + "'"|}, connection);
+            public NpgsqlCommand B(Guid tenantId) => dataSource.CreateCommand({|TG0004:string.Concat("SET SESSION app.tenant_id TO '", tenantId.ToString(), "'")|});
+            public NpgsqlCommand C(Guid tenantId)
+            {
+                var sql = "SELECT set_config('app.current_tenant', '" + tenantId + "', false)";
+                return new NpgsqlCommand({|TG0004:sql|}, connection);
+            }
+        """));
+
+    [Fact]
+    public Task Concatenated_transaction_scoped_settings_and_built_in_names_are_not_reported() => Verify.VerifyAsync(Code.Npgsql("""
+            public NpgsqlCommand A(string tenant) => new NpgsqlCommand("SET LOCAL app.current_tenant = '" + tenant + "'", connection);
+            public NpgsqlCommand B(string tenant) => new NpgsqlCommand("SELECT set_config('app.current_tenant', '" + tenant + "', true)", connection);
+            public NpgsqlCommand C(string timeout) => new NpgsqlCommand("SET statement_timeout = " + timeout, connection);
+            public NpgsqlCommand D(string name) => new NpgsqlCommand("SELECT set_config('search_path', " + name + ", false)", connection);
+            public NpgsqlCommand E(string name) => new NpgsqlCommand("SELECT set_config(@name, 'x', true)", connection);
+        """));
+
+    [Fact]
+    public Task Setting_sent_through_the_applications_own_wrapper() => Verify.VerifyAsync(Code.Usings + """
+        public sealed class Db(IDbConnection connection)
+        {
+            public Task<int> ExecuteAsync(string sql, object? param = null) => connection.ExecuteAsync(sql, param);
+        }
+
+        public sealed class TenantScope(Db db)
+        {
+            public Task<int> Enter(Guid tenantId) => db.ExecuteAsync({|TG0004:"SET app.current_tenant = @tenantId"|}, new { tenantId });
+            public Task<int> EnterLocal(Guid tenantId) => db.ExecuteAsync("SELECT set_config('app.current_tenant', @tenantId::text, true)", new { tenantId });
+        }
+        """);
 }

@@ -14,7 +14,7 @@ namespace TenantGuard.Sql.Tests.Analysis
         [InlineData("SET SESSION app.current_tenant = 'acme'", "'acme'")]
         [InlineData("SET app.current_tenant = acme", "'acme'")]
         [InlineData("SET app.current_tenant = 42", "'42'")]
-        [InlineData("SET app.current_tenant = $1", "$1")]
+        [InlineData("SET app.current_tenant = $1", "$1::text")]
         public void Session_scoped_set_of_a_custom_setting(string sql, string suggestedValue)
         {
             var setting = Single(sql);
@@ -41,14 +41,14 @@ namespace TenantGuard.Sql.Tests.Analysis
         }
 
         [Theory]
-        [InlineData("SELECT set_config('app.current_tenant', $1, false)", "$1")]
+        [InlineData("SELECT set_config('app.current_tenant', $1, false)", "$1::text")]
         [InlineData("SELECT set_config('app.current_tenant', @tenant::text, 'f')", "@tenant::text")]
-        [InlineData("SELECT set_config('app.current_tenant', @tenant, 'false')", "@tenant")]
-        [InlineData("SELECT set_config('app.current_tenant', $1, 0::bool)", "$1")]
-        [InlineData("SELECT set_config('app.current_tenant', $1, false::boolean)", "$1")]
-        [InlineData("SELECT pg_catalog.set_config('app.current_tenant', $1, FALSE)", "$1")]
-        [InlineData("SELECT 1 FROM countries WHERE set_config('app.current_tenant', $1, false) IS NOT NULL", "$1")]
-        [InlineData("SELECT * FROM (SELECT set_config('app.current_tenant', $1, false)) s", "$1")]
+        [InlineData("SELECT set_config('app.current_tenant', @tenant, 'false')", "@tenant::text")]
+        [InlineData("SELECT set_config('app.current_tenant', $1, 0::bool)", "$1::text")]
+        [InlineData("SELECT set_config('app.current_tenant', $1, false::boolean)", "$1::text")]
+        [InlineData("SELECT pg_catalog.set_config('app.current_tenant', $1, FALSE)", "$1::text")]
+        [InlineData("SELECT 1 FROM countries WHERE set_config('app.current_tenant', $1, false) IS NOT NULL", "$1::text")]
+        [InlineData("SELECT * FROM (SELECT set_config('app.current_tenant', $1, false)) s", "$1::text")]
         public void Set_config_not_local(string sql, string valueText)
         {
             var setting = Single(sql);
@@ -59,9 +59,9 @@ namespace TenantGuard.Sql.Tests.Analysis
         }
 
         [Theory]
-        [InlineData("SET LOCAL app.current_tenant = $1", "$1")]
-        [InlineData("SET LOCAL app.current_tenant = @tenant", "@tenant")]
-        [InlineData("SET LOCAL app.current_tenant TO :tenant", ":tenant")]
+        [InlineData("SET LOCAL app.current_tenant = $1", "$1::text")]
+        [InlineData("SET LOCAL app.current_tenant = @tenant", "@tenant::text")]
+        [InlineData("SET LOCAL app.current_tenant TO :tenant", ":tenant::text")]
         public void Set_local_with_a_placeholder_fails_at_run_time(string sql, string placeholder)
         {
             var setting = Single(sql);

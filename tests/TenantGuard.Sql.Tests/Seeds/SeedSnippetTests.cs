@@ -202,7 +202,7 @@ namespace TenantGuard.Sql.Tests.Seeds
             var setting = Assert.Single(TenantSqlChecker.Check(SeedSnippets.S004SetLocalTenant, WidgetSchema).SessionScopedSettings);
             Assert.Equal(SessionSettingKind.SetLocalWithPlaceholder, setting.Kind);
             Assert.Equal("app.current_tenant", setting.SettingName);
-            Assert.Equal("SELECT set_config('app.current_tenant', $1, true)", setting.SuggestedSql);
+            Assert.Equal("SELECT set_config('app.current_tenant', $1::text, true)", setting.SuggestedSql);
         }
 
         [Fact]

@@ -17,11 +17,11 @@ namespace TenantGuard.Analyzers
         public static readonly DiagnosticDescriptor TG0001 = new DiagnosticDescriptor(
             DiagnosticIds.DataAccessMethodWithoutTenantScope,
             title: "Data-access method without tenant scope",
-            messageFormat: "'{0}' touches tenant-owned table '{1}' but has neither a tenant parameter ({2}) nor a tenant accessor ({3}){4}",
+            messageFormat: "'{0}' touches tenant-owned table '{1}' but {2}{3}",
             category: Security,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "A public or internal method of a repository, store, DAO or query type that reads or writes a tenant-owned table must receive the tenant explicitly or through an ambient tenant accessor. A tenant kept in a plain field leaks between requests.",
+            description: "A public or internal method of a repository, store, DAO or query type that reads or writes a tenant-owned table must receive the tenant explicitly or through an ambient tenant accessor, and use it. A tenant kept in a plain field leaks between requests; a tenant parameter nothing reads scopes nothing.",
             helpLinkUri: HelpLinkBase + DiagnosticIds.DataAccessMethodWithoutTenantScope + ".md");
 
         public static readonly DiagnosticDescriptor TG0002 = new DiagnosticDescriptor(

@@ -42,16 +42,32 @@ namespace TenantGuard.CodeFixes
                     continue;
                 }
 
-                var name = diagnostic.Properties.TryGetValue(FixProperties.TenantParameter, out var configured) && !string.IsNullOrEmpty(configured)
-                    ? configured!
-                    : "tenantId";
+                // No name: the method has a tenant parameter already and does not use it; another one would not help.
+                if (!diagnostic.Properties.TryGetValue(FixProperties.TenantParameter, out var name) || string.IsNullOrEmpty(name) ||
+                    method.ParameterList.Parameters.Any(p => p.Identifier.ValueText == name) ||
+                    await WouldCollideWithAnOverloadAsync(context.Document, method, context.CancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         "Add a '" + name + "' parameter",
-                        cancellationToken => AddParameterAsync(context.Document, method, name, cancellationToken),
+                        cancellationToken => AddParameterAsync(context.Document, method, name!, cancellationToken),
                         equivalenceKey: nameof(TG0001AddTenantParameterFix)),
                     diagnostic);
             }
+        }
+
+        /// <summary>A sibling with the same name that already takes one more parameter and otherwise the same ones (CS0111).</summary>
+        private static async Task<bool> WouldCollideWithAnOverloadAsync(Document document, MethodDeclarationSyntax method, CancellationToken cancellationToken)
+        {
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (model?.GetDeclaredSymbol(method, cancellationToken) is not IMethodSymbol symbol)
+                return true;
+            return symbol.ContainingType.GetMembers(symbol.Name).OfType<IMethodSymbol>().Any(other =>
+                other.Parameters.Length == symbol.Parameters.Length + 1 &&
+                other.Parameters.Skip(1).Select(p => p.Type).SequenceEqual(symbol.Parameters.Select(p => p.Type), SymbolEqualityComparer.Default));
         }
 
         private static async Task<Document> AddParameterAsync(Document document, MethodDeclarationSyntax method, string name, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -75,11 +77,27 @@ namespace TenantGuard.Analyzers.Rules
             }
 
             var options = compilation.GetOptions(method.Locations[0].SourceTree!);
-            if (!compilation.IsUnscopedDataAccessType(type, options) ||
-                TenantScope.HasTenantParameter(method, options) ||
-                CrossTenantExemption.IsExempt(method))
+            if (!compilation.IsUnscopedDataAccessType(type, options) || CrossTenantExemption.IsExempt(method))
             {
                 return;
+            }
+
+            // A tenant parameter scopes the method only if the method reads it: one nothing uses (as a code fix that
+            // only adds it would leave) lets the query read every tenant.
+            var tenantParameters = TenantScope.TenantParameters(method, options);
+            var used = new UsedParameters();
+            if (tenantParameters.Length > 0)
+            {
+                block.RegisterOperationAction(
+                    operation =>
+                    {
+                        var parameter = ((IParameterReferenceOperation)operation.Operation).Parameter;
+                        if (tenantParameters.Contains(parameter, SymbolEqualityComparer.Default))
+                        {
+                            used.Mark();
+                        }
+                    },
+                    OperationKind.ParameterReference);
             }
 
             var touched = new TouchedTable();
@@ -104,19 +122,25 @@ namespace TenantGuard.Analyzers.Rules
             block.RegisterOperationBlockEndAction(end =>
             {
                 var table = touched.Table;
-                if (table == null)
+                if (table == null || (tenantParameters.Length > 0 && used.Any))
                 {
                     return;
                 }
 
+                // The fix adds a tenant parameter: not offered to a method that has one it does not use.
+                var properties = tenantParameters.Length == 0
+                    ? ImmutableDictionary<string, string?>.Empty.Add(FixProperties.TenantParameter, options.FirstTenantParameterName)
+                    : ImmutableDictionary<string, string?>.Empty;
+                var why = tenantParameters.Length == 0
+                    ? $"has neither a tenant parameter ({string.Join(", ", options.TenantParameterNames)}) nor a tenant accessor ({string.Join(", ", options.TenantAccessorTypes)})"
+                    : $"never uses its tenant parameter '{tenantParameters[0].Name}'";
                 end.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.TG0001,
                     method.Locations[0],
-                    ImmutableDictionary<string, string?>.Empty.Add(FixProperties.TenantParameter, options.FirstTenantParameterName),
+                    properties,
                     type.Name + "." + method.Name,
                     table,
-                    string.Join(", ", options.TenantParameterNames),
-                    string.Join(", ", options.TenantAccessorTypes),
+                    why,
                     !compilation.IsSchemaDeclared(options) && compilation.TakeNoSchemaHint(Descriptors.TG0001) ? Descriptors.NoSchemaHint : string.Empty));
             });
         }
@@ -141,10 +165,21 @@ namespace TenantGuard.Analyzers.Rules
             }
 
             var table = EntityTables.TenantTableOf(type.TypeArguments[0], dbSetName, compilation.GetSchema(options), options, compilation.Symbols);
-            if (table != null)
+            if (table != null && !IsFilteredByItsContext(operation, type.TypeArguments[0], compilation, options))
             {
                 touched.Record(table);
             }
+        }
+
+        /// <summary>
+        /// A DbSet of a DbContext whose query filter binds the entity to the tenant scopes the method by itself: the
+        /// filter applies to every query through it (TG0005 reports a query that switches it off).
+        /// </summary>
+        private static bool IsFilteredByItsContext(IOperation operation, ITypeSymbol entity, TenantGuardCompilation compilation, TenantGuardOptions options)
+        {
+            var symbols = compilation.EfSymbols;
+            var context = EfCore.QueryRoots.ContextOf(operation, symbols);
+            return context != null && compilation.GetEfTenancy(options, CancellationToken.None).FindFilter(entity, context) != null;
         }
 
         /// <summary>Public or internal methods, and explicit interface implementations (public through the interface).</summary>
@@ -154,6 +189,16 @@ namespace TenantGuard.Analyzers.Rules
              (method.DeclaredAccessibility == Accessibility.Public ||
               method.DeclaredAccessibility == Accessibility.Internal ||
               method.DeclaredAccessibility == Accessibility.ProtectedOrInternal));
+
+        /// <summary>Whether any tenant parameter is read; operation callbacks may run concurrently.</summary>
+        private sealed class UsedParameters
+        {
+            private int _used;
+
+            public bool Any => Volatile.Read(ref _used) != 0;
+
+            public void Mark() => Interlocked.Exchange(ref _used, 1);
+        }
 
         /// <summary>The first tenant table a method touches; operation callbacks may run concurrently.</summary>
         private sealed class TouchedTable

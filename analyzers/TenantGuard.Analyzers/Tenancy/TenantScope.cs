@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,19 +13,21 @@ namespace TenantGuard.Analyzers.Tenancy
     /// </summary>
     internal static class TenantScope
     {
-        public static bool HasTenantParameter(IMethodSymbol method, TenantGuardOptions options)
+        /// <summary>The parameters that carry the tenant (by name, TenantId type, or accessor type).</summary>
+        public static ImmutableArray<IParameterSymbol> TenantParameters(IMethodSymbol method, TenantGuardOptions options)
         {
+            var tenant = ImmutableArray.CreateBuilder<IParameterSymbol>();
             foreach (var parameter in method.Parameters)
             {
                 if (options.IsTenantParameterName(parameter.Name) ||
                     IsTenantIdType(parameter.Type) ||
                     IsAccessorType(parameter.Type, options))
                 {
-                    return true;
+                    tenant.Add(parameter);
                 }
             }
 
-            return false;
+            return tenant.ToImmutable();
         }
 
         public static bool HasTenantAccessor(INamedTypeSymbol type, TenantGuardOptions options)

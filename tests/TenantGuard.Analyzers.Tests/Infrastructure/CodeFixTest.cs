@@ -16,6 +16,8 @@ internal sealed class CodeFixTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnal
         FixedCode = fixedSource;
         TestSupport.Configure(TestState, migrations, editorConfig);
         TestSupport.Configure(FixedState, migrations, editorConfig);
+        // Markup in the fixed code marks the diagnostics that remain after the fix.
+        FixedState.MarkupHandling = MarkupMode.Allow;
         ReferenceAssemblies = TestSupport.NoReferenceAssemblies;
     }
 

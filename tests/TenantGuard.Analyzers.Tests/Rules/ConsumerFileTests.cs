@@ -142,6 +142,7 @@ public sealed class ConsumerFileTests
         [
             "TG0001 (38): 'LeadRepository.GetPendingApprovalsAsync' touches tenant-owned table 'approvals' but has neither a tenant parameter (tenantId, tenant_id, teamId, tenant) nor a tenant accessor (ITenantContext, ITenantAccessor, ITenantProvider, IMultiTenantContext)",
             "TG0002 (41): Tenant-owned table 'approvals' in SELECT is not filtered by tenant_id = <parameter>: SELECT id, lead_id, status FROM approvals WHERE status = 'pending'",
+            "TG0001 (45): 'LeadRepository.CreateApprovalAsync' touches tenant-owned table 'approvals' but never uses its tenant parameter 'tenantId'",
             "TG0002 (48): Tenant-owned table 'approvals' in INSERT does not supply the tenant column tenant_id: INSERT INTO approvals (id, lead_id, status) VALUES (@Id, @LeadId, @Status)",
             "TG0003 (61): Field 'DEFAULT_TENANT_ID' hard-codes a tenant value (\"default\"): resolve the tenant from the request or the job's input instead",
             "TG0004 (81): Setting 'app.current_tenant': 'SET LOCAL app.current_tenant = $1' fails at run time because SET does not take parameters; use SELECT set_config('app.current_tenant', $1::text, true) inside a transaction",

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis.Testing;
+using TenantGuard.Analyzers;
 using TenantGuard.Analyzers.Tests.Infrastructure;
 using Verify = TenantGuard.Analyzers.Tests.Infrastructure.AnalyzerTest<TenantGuard.Analyzers.Rules.TG0001DataAccessMethodWithoutTenantScope>;
 
@@ -100,6 +101,37 @@ public sealed class TG0001Tests
         public sealed class LineRepository(IDbConnection connection) : TenantRepositoryBase
         {
             public int Count() => connection.ExecuteScalar<int>("SELECT count(*) FROM \"OrderLines\" WHERE tenant_id = @TenantId", Tenant);
+        }
+        """);
+
+    [Fact]
+    public async Task A_tenant_parameter_nothing_reads_is_no_scope()
+    {
+        var test = new Verify(Code.Dapper("""
+                public int {|#0:Count|}(Guid tenantId) => connection.ExecuteScalar<int>("SELECT count(*) FROM orders");
+                public int Mine(Guid tenantId) => connection.ExecuteScalar<int>("SELECT count(*) FROM orders WHERE tenant_id = @tenantId", new { tenantId });
+            """));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TG0001).WithLocation(0)
+            .WithArguments("OrderRepository.Count", "orders", "never uses its tenant parameter 'tenantId'", ""));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task Queries_through_a_context_that_filters_the_entity_by_tenant_are_scoped() => Verify.VerifyAsync(Code.Usings + """
+        public interface ITenantContext { Guid TenantId { get; } }
+        public sealed class Order { public Guid Id { get; set; } public Guid TenantId { get; set; } }
+        public sealed class Invoice { public Guid Id { get; set; } public Guid TenantId { get; set; } }
+        public sealed class ShopContext(DbContextOptions<ShopContext> options, ITenantContext tenant) : DbContext(options)
+        {
+            public DbSet<Order> Orders => Set<Order>();
+            public DbSet<Invoice> Invoices => Set<Invoice>();
+            protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+                modelBuilder.Entity<Order>().HasQueryFilter(o => o.TenantId == tenant.TenantId);
+        }
+        public sealed class OrderQueries(ShopContext db)
+        {
+            public Task<List<Order>> AllAsync() => db.Orders.ToListAsync();
+            public Task<List<Invoice>> {|TG0001:InvoicesAsync|}() => db.Invoices.ToListAsync();
         }
         """);
 

@@ -165,21 +165,28 @@ namespace TenantGuard.Analyzers.Rules
             }
 
             var table = EntityTables.TenantTableOf(type.TypeArguments[0], dbSetName, compilation.GetSchema(options), options, compilation.Symbols);
-            if (table != null && !IsFilteredByItsContext(operation, type.TypeArguments[0], compilation, options))
+            if (table != null && NeedsScope(operation, type.TypeArguments[0], compilation, options))
             {
                 touched.Record(table);
             }
         }
 
         /// <summary>
-        /// A DbSet of a DbContext whose query filter binds the entity to the tenant scopes the method by itself: the
-        /// filter applies to every query through it (TG0005 reports a query that switches it off).
+        /// Whether a DbSet's queries need the method to know the tenant: not when the EF model says the entity is not
+        /// tenant-owned (a global entity its tenant filter loop skips on purpose, an entity without a tenant property),
+        /// and not when the DbContext's query filter binds it to the tenant — the filter applies to every query through
+        /// it (TG0005 reports a query that switches it off).
         /// </summary>
-        private static bool IsFilteredByItsContext(IOperation operation, ITypeSymbol entity, TenantGuardCompilation compilation, TenantGuardOptions options)
+        private static bool NeedsScope(IOperation operation, ITypeSymbol entity, TenantGuardCompilation compilation, TenantGuardOptions options)
         {
-            var symbols = compilation.EfSymbols;
-            var context = EfCore.QueryRoots.ContextOf(operation, symbols);
-            return context != null && compilation.GetEfTenancy(options, CancellationToken.None).FindFilter(entity, context) != null;
+            var model = compilation.GetEfTenancy(options, CancellationToken.None);
+            if (!model.IsTenantOwned(entity))
+            {
+                return false;
+            }
+
+            var context = EfCore.QueryRoots.ContextOf(operation, compilation.EfSymbols);
+            return context == null || model.FindFilter(entity, context) == null;
         }
 
         /// <summary>Public or internal methods, and explicit interface implementations (public through the interface).</summary>

@@ -67,7 +67,7 @@ namespace TenantGuard.Analyzers.Rules
                 case IArgumentOperation argument when argument.Parameter != null && IsTenantParameter(argument.Parameter, options):
                     CheckValue(context, "The argument for '{0}'", argument.Parameter.Name, argument.Value, options, allowNumbers: false);
                     break;
-                case ICoalesceOperation coalesce when IsTenantValue(coalesce.Value, context.ContainingSymbol, options):
+                case ICoalesceOperation coalesce when IsTenantValue(coalesce.Value, context.ContainingSymbol, options) && !DisplayOnlyUse.Is(coalesce):
                     if (LiteralTenant(coalesce.WhenNull, options, allowNumbers: false) is string fallback)
                     {
                         context.ReportDiagnostic(Diagnostic.Create(

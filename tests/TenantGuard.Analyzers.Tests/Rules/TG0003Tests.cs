@@ -57,6 +57,20 @@ public sealed class TG0003Tests
         """);
 
     [Fact]
+    public Task Placeholders_in_text_for_people_are_not_tenants() => Verify.VerifyAsync(Headers + """
+        public interface ILogger { void LogDebug(string message, params object?[] args); }
+        public static class Diagnostics
+        {
+            public static string Line(string? tenantId) => $"tenant {tenantId ?? "(none)"}";
+            public static string Joined(string? tenantId) => "tenant " + (tenantId ?? "unknown");
+            public static void Logged(ILogger logger, string? tenantId) => logger.LogDebug("connected tenant={TenantId}", tenantId ?? "none");
+            public static object Preview(string? tenantId) => new { tenant = tenantId ?? "unknown" };
+            public static Dictionary<string, object?> Claims(string? tenantId) => new() { ["tenant"] = tenantId ?? "unknown" };
+            public static string Key(string? tenantId) { var tenant = tenantId ?? {|TG0003:"global"|}; return "idempotency:" + tenant; }
+        }
+        """);
+
+    [Fact]
     public Task Literal_assigned_to_a_tenant_local_or_property() => Verify.VerifyAsync(Headers + """
         public sealed class Context
         {

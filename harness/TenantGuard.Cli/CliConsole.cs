@@ -38,8 +38,11 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, bool OutIsTerm
         RunAsync(async () =>
         {
             report.CheckOutput();
-            var result = await run();
+            // Rule and severity filters apply here, once, so every format and the exit code agree.
+            var result = (report.Filter ?? ReportFilter.None).Apply(await run());
             await WriteReportAsync(result, report, cancellationToken);
+            if (report.Summary is not null)
+                await WriteSummaryAsync(result, report.Summary, cancellationToken);
             return result.ExitCode;
         });
 
@@ -65,6 +68,22 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, bool OutIsTerm
         await Error.WriteLineAsync(
             $"tenantguard: wrote {format.ToString().ToLowerInvariant()} report to {output} " +
             $"({report.Findings.Count} finding(s), {report.Waived.Count} waived, {report.UnmatchedWaivers.Count} unmatched waiver(s)).");
+    }
+
+    /// <summary>The Markdown summary written next to the main report (--summary), appended to as GitHub's
+    /// $GITHUB_STEP_SUMMARY expects, so earlier steps' summaries stay.</summary>
+    private async Task WriteSummaryAsync(Report report, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var file = new StreamWriter(path, append: true);
+            await ReportFormats.CreateFormatter(ReportFormat.Markdown).WriteAsync(report, file, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new HarnessException($"--summary {path}: cannot write the summary: {e.Message}");
+        }
+        await Error.WriteLineAsync($"tenantguard: wrote markdown summary to {path}.");
     }
 
     private static string Describe(Exception e) => e switch

@@ -13,6 +13,7 @@ public static class Program
         VerifyCommand.Create,
         CheckCommand.Create,
         ExplainCommand.Create,
+        InitCommand.Create,
     ];
 
     public static async Task<int> Main(string[] args)

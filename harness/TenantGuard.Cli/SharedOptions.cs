@@ -116,6 +116,52 @@ internal static class SharedOptions
         Description = "SARIF: the folder locations are relative to (%SRCROOT%); default: the git repository the command runs in.",
     });
 
+    public static Option<string?> Summary() => NotEmpty(new Option<string?>("--summary")
+    {
+        Description = "Also write the report as Markdown to this file (e.g. $GITHUB_STEP_SUMMARY), whatever --format says.",
+    });
+
+    public static Option<string> FailOn()
+    {
+        var option = new Option<string>("--fail-on")
+        {
+            Description = $"The least severe finding that fails the run (exit 1): {string.Join(", ", FailOnSeverity.Names)}. " +
+                          "Default: info (any finding). A stale waiver fails the run whatever it says.",
+            DefaultValueFactory = _ => FailOnSeverity.Default,
+        };
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!FailOnSeverity.TryParse(value, out _))
+                result.AddError($"--fail-on {value}: unknown severity; use one of {string.Join(", ", FailOnSeverity.Names)}.");
+        });
+        return option;
+    }
+
+    /// <summary>--rule or --skip-rule: rule IDs the harness knows; a typo names the rule meant.</summary>
+    public static Option<string[]> Rules(string name, string description)
+    {
+        var option = NotEmpty(new Option<string[]>(name)
+        {
+            Description = description + " A rule ID such as TG1001.",
+            AllowMultipleArgumentsPerToken = false,
+        });
+        option.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                var id = value.Trim().ToUpperInvariant();
+                if (id.Length == 0 || HarnessRules.IsKnown(id))
+                    continue;
+                var meant = UsageErrors.Closest(id, HarnessRules.All.Select(r => r.Id));
+                result.AddError($"{name} {value}: no such rule" + (meant is null ? "" : $"; did you mean {meant}?") +
+                                " Rules: TG1001–TG1022, TG2000–TG2009, TG2101–TG2106.");
+                return;
+            }
+        });
+        return option;
+    }
+
     /// <summary>An empty value (an unset shell variable: --app-role "$APP_ROLE") is a usage error, not a name.</summary>
     private static T NotEmpty<T>(T option) where T : Option
     {

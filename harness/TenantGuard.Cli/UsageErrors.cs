@@ -32,7 +32,7 @@ internal static class UsageErrors
     }
 
     /// <summary>The known word within two edits of the typed one (a third of its length for long words), if any.</summary>
-    private static string? Closest(string typed, IEnumerable<string> known)
+    public static string? Closest(string typed, IEnumerable<string> known)
     {
         var limit = Math.Max(2, typed.Length / 3);
         return known

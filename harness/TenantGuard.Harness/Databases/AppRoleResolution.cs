@@ -4,11 +4,12 @@ namespace TenantGuard.Harness.Databases;
 /// on it; or, when it could not be found, the question to put to the user.</summary>
 public sealed record AppRoleResolution
 {
-    private AppRoleResolution(string? role, string origin, string? problem)
+    private AppRoleResolution(string? role, string origin, string? problem, IReadOnlyList<string> candidates)
     {
         Role = role;
         Origin = origin;
         Problem = problem;
+        Candidates = candidates;
     }
 
     /// <summary>The application role, or null when <see cref="Problem"/> says why there is none.</summary>
@@ -20,9 +21,12 @@ public sealed record AppRoleResolution
     /// <summary>Why no role could be chosen (several candidates, none, no tenant table), naming what to pass.</summary>
     public string? Problem { get; }
 
-    public static AppRoleResolution Found(string role, string origin) => new(role, origin, null);
+    /// <summary>When several roles could be the app role: their names, most tenant tables first; else empty.</summary>
+    public IReadOnlyList<string> Candidates { get; }
 
-    public static AppRoleResolution Unresolved(string problem) => new(null, "", problem);
+    public static AppRoleResolution Found(string role, string origin) => new(role, origin, null, []);
+
+    public static AppRoleResolution Unresolved(string problem, IReadOnlyList<string>? candidates = null) => new(null, "", problem, candidates ?? []);
 
     /// <summary>The role, or a <see cref="HarnessException"/> (exit 2) with the question.</summary>
     public string Require() => Role ?? throw new HarnessException(Problem!);

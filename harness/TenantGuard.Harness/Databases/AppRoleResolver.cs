@@ -70,7 +70,8 @@ internal static class AppRoleResolver
                 return AppRoleResolution.Unresolved(
                     "Which role does the application connect as? The migrations grant access to the tenant tables to several roles: " +
                     string.Join(", ", grantees.Select(g => g.Describe())) + ". Pass the one your application connects as with --app-role " +
-                    "(WithAppRole), and run once per role if it uses several.");
+                    "(WithAppRole), and run once per role if it uses several.",
+                    [.. grantees.Select(g => g.Name)]);
         }
     }
 

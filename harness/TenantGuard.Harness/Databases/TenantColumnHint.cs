@@ -19,7 +19,7 @@ internal static class TenantColumnHint
         return candidates.Count > 0 ? $" Columns that look like a tenant key: {string.Join(", ", candidates)}." : "";
     }
 
-    private static bool LooksLikeTenantColumn(string column)
+    internal static bool LooksLikeTenantColumn(string column)
     {
         var lower = column.ToLowerInvariant();
         return (lower.EndsWith("_id", StringComparison.Ordinal) || lower.EndsWith("id", StringComparison.Ordinal))

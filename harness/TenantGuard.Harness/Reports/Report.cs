@@ -11,13 +11,15 @@ public sealed class Report
         IReadOnlyList<WaivedFinding>? waived = null,
         IReadOnlyList<Waiver>? unmatchedWaivers = null,
         IReadOnlyDictionary<string, string>? facts = null,
-        IReadOnlyList<RuleDescriptor>? rules = null)
+        IReadOnlyList<RuleDescriptor>? rules = null,
+        Severity failOn = Severity.Info)
     {
         Findings = findings;
         Waived = waived ?? [];
         UnmatchedWaivers = unmatchedWaivers ?? [];
         Facts = facts ?? new Dictionary<string, string>();
         Rules = rules ?? [];
+        FailOn = failOn;
     }
 
     public IReadOnlyList<Finding> Findings { get; }
@@ -32,7 +34,10 @@ public sealed class Report
     /// <summary>The rules that ran (so a clean run still says what it checked).</summary>
     public IReadOnlyList<RuleDescriptor> Rules { get; }
 
-    /// <summary>0 clean, 1 findings or a waiver that matched nothing (a stale waiver hides nothing, but it is a
-    /// mistake someone should see).</summary>
-    public int ExitCode => Findings.Count > 0 || UnmatchedWaivers.Count > 0 ? 1 : 0;
+    /// <summary>The least severe finding that fails the run; Info (the default) fails on any finding.</summary>
+    public Severity FailOn { get; }
+
+    /// <summary>0 clean, 1 a finding at or above <see cref="FailOn"/> or a waiver that matched nothing (a stale waiver
+    /// hides nothing, but it is a mistake someone should see, whatever the severity threshold).</summary>
+    public int ExitCode => Findings.Any(f => f.Severity <= FailOn) || UnmatchedWaivers.Count > 0 ? 1 : 0;
 }

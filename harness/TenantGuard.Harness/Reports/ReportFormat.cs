@@ -6,11 +6,12 @@ public enum ReportFormat
     Json,
     Sarif,
     Junit,
+    Markdown,
 }
 
 public static class ReportFormats
 {
-    public static readonly IReadOnlyList<string> Names = ["text", "json", "sarif", "junit"];
+    public static readonly IReadOnlyList<string> Names = ["text", "json", "sarif", "junit", "markdown"];
 
     public static bool TryParse(string? name, out ReportFormat format) =>
         Enum.TryParse(name, ignoreCase: true, out format) && Names.Contains(name!.ToLowerInvariant());
@@ -23,6 +24,7 @@ public static class ReportFormats
         ReportFormat.Json => new JsonReportFormatter(),
         ReportFormat.Sarif => new SarifReportFormatter(sourceRoot),
         ReportFormat.Junit => new JunitReportFormatter(),
+        ReportFormat.Markdown => new MarkdownReportFormatter(),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 

@@ -58,14 +58,15 @@ public sealed class TextReportFormatter(bool colour) : IReportFormatter
 
     private string Summary(Report report)
     {
-        if (report.ExitCode == 0)
+        if (report.Findings.Count == 0 && report.UnmatchedWaivers.Count == 0)
             return Paint($"No findings ({report.Waived.Count} waived).", Style.Green);
         var errors = report.Findings.Count(f => f.Severity == Severity.Error);
         var warnings = report.Findings.Count(f => f.Severity == Severity.Warning);
         var infos = report.Findings.Count - errors - warnings;
         return Paint(
             $"{report.Findings.Count} finding(s): {errors} error(s), {warnings} warning(s), {infos} info; " +
-            $"{report.Waived.Count} waived; {report.UnmatchedWaivers.Count} unmatched waiver(s).",
+            $"{report.Waived.Count} waived; {report.UnmatchedWaivers.Count} unmatched waiver(s)." +
+            (report.ExitCode == 0 ? $" None at or above the failing severity ({report.FailOn.Name()}), so the run passes." : ""),
             errors > 0 ? Style.Red : Style.Yellow);
     }
 

@@ -271,7 +271,7 @@ public sealed class AuditCommandTests(PostgresServerFixture fixture)
         var result = await CliRun.RunAsync("audit", "--migrations", "x", "--format", "xml");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--format xml: unknown report format; use one of text, json, sarif, junit.", result.Stderr);
+        Assert.Contains("--format xml: unknown report format; use one of text, json, sarif, junit, markdown.", result.Stderr);
     }
 
     [Theory]

@@ -12,7 +12,7 @@ public sealed class SharedOptionsTests
         var result = await CliRun.RunAsync(command, "--migrations", ".", "--format", "xml");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("error: --format xml: unknown report format; use one of text, json, sarif, junit. (tenantguard --help for usage)\n",
+        Assert.Equal("error: --format xml: unknown report format; use one of text, json, sarif, junit, markdown. (tenantguard --help for usage)\n",
             result.Stderr.ReplaceLineEndings("\n"));
         Assert.Equal("", result.Stdout);
     }

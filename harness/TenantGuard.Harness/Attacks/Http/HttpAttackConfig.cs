@@ -54,7 +54,8 @@ public sealed record HttpAttackConfig
         RespectRequiredConstructorParameters = true,
     };
 
-    public static async Task<HttpAttackConfig> LoadAsync(string path, CancellationToken ct = default)
+    /// <param name="openapiOverride">The command line's --openapi: the file then need not name endpoints.</param>
+    public static async Task<HttpAttackConfig> LoadAsync(string path, CancellationToken ct = default, string? openapiOverride = null)
     {
         string json;
         try
@@ -66,10 +67,14 @@ public sealed record HttpAttackConfig
             throw new HarnessException($"{path}: cannot read the HTTP attack file ({e.Message}).");
         }
 
-        return Parse(json, path);
+        var config = Parse(json, path, openapiOverride);
+        // A file named in the config is read from the config's folder; "/openapi/v1.json" is a path on the API.
+        return config.Openapi is { } openapi && !openapi.StartsWith('/') && !openapi.Contains("://", StringComparison.Ordinal)
+            ? config with { Openapi = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, openapi) }
+            : config;
     }
 
-    public static HttpAttackConfig Parse(string json, string path)
+    public static HttpAttackConfig Parse(string json, string path, string? openapiOverride = null)
     {
         HttpAttackConfig? config;
         try
@@ -97,7 +102,7 @@ public sealed record HttpAttackConfig
             throw new HarnessException($"{path}: tenant \"{bare.Name}\" has no apiKey, subdomain or tenantHeader, so no request can name it.");
         }
 
-        if (config.Endpoints.Count == 0 && config.Openapi is null)
+        if (config.Endpoints.Count == 0 && (config.Openapi ?? openapiOverride) is null)
         {
             throw new HarnessException($"{path}: neither \"openapi\" nor \"endpoints\": give the API's OpenAPI document (\"openapi\":\"/openapi/v1.json\") or name at least one endpoint, e.g. {{\"name\":\"clients\",\"list\":\"/api/clients\",\"item\":\"/api/clients/{{id}}\"}}.");
         }

@@ -7,7 +7,7 @@ using TenantGuard.Harness.Waivers;
 namespace TenantGuard.Cli;
 
 /// <summary><c>tenantguard verify</c>: attack a migrated throwaway database as the application role (TG2000–TG2009)
-/// and/or a running API over HTTP (TG2101–TG2106). Same options, formats, exit codes and waivers as <c>audit</c>.</summary>
+/// and/or a running API over HTTP (TG2101–TG2109). Same options, formats, exit codes and waivers as <c>audit</c>.</summary>
 public static class VerifyCommand
 {
     public static Command Create(CliConsole console)
@@ -23,8 +23,16 @@ public static class VerifyCommand
         {
             Description = "Base URL of the running API (else the http config's baseUrl).",
         };
+        var openapi = new Option<string?>("--openapi")
+        {
+            Description = "The API's OpenAPI document: a path on the base URL (/openapi/v1.json), a URL on it, or a file (else the http config's openapi).",
+        };
+        var maxRequests = new Option<int?>("--max-requests")
+        {
+            Description = $"Most requests the HTTP attacks send (default {HttpAttackConfig.DefaultMaxRequests}; cleanup of what they created comes on top).",
+        };
         var report = new ReportOptions();
-        var command = new Command("verify", "Attack tenant isolation: as the app role against a migrated database (TG2000–TG2009) and/or over HTTP against a running API (TG2101–TG2106).")
+        var command = new Command("verify", "Attack tenant isolation: as the app role against a migrated database (TG2000–TG2009) and/or over HTTP against a running API (TG2101–TG2109).")
         {
             migrations,
         };
@@ -32,10 +40,12 @@ public static class VerifyCommand
         database.AddTo(command);
         command.Options.Add(httpConfig);
         command.Options.Add(baseUrl);
+        command.Options.Add(openapi);
+        command.Options.Add(maxRequests);
         report.AddTo(command);
         command.SetAction((parsed, cancellationToken) => RunAsync(console, new VerifyArguments(
             parsed.GetValue(migrations), attacks.Read(parsed), database.Read(parsed), report.Read(parsed),
-            parsed.GetValue(httpConfig), parsed.GetValue(baseUrl)), cancellationToken));
+            parsed.GetValue(httpConfig), parsed.GetValue(baseUrl), parsed.GetValue(openapi), parsed.GetValue(maxRequests)), cancellationToken));
         return command;
     }
 
@@ -49,7 +59,9 @@ public sealed record VerifyArguments(
     DatabaseArguments Database,
     ReportArguments Report,
     string? HttpConfig = null,
-    string? BaseUrl = null);
+    string? BaseUrl = null,
+    string? Openapi = null,
+    int? MaxRequests = null);
 
 /// <summary>The steps of one verify run: every input is checked before anything starts, then the database attacks
 /// and the HTTP attacks run and their reports are merged.</summary>
@@ -68,7 +80,17 @@ internal static class VerifyRun
 
         var waiverFolder = migrations ?? Path.GetDirectoryName(Path.GetFullPath(arguments.HttpConfig!))!;
         var waivers = await WaiverFile.LoadForMigrationsAsync(waiverFolder, cancellationToken);
-        var http = arguments.HttpConfig is null ? null : await HttpAttackConfig.LoadAsync(arguments.HttpConfig, cancellationToken);
+        if (arguments.MaxRequests is < 1)
+            throw new HarnessException($"--max-requests must be at least 1 (got {arguments.MaxRequests}).");
+        if (arguments.HttpConfig is null && (arguments.Openapi is not null || arguments.MaxRequests is not null))
+            throw new HarnessException("--openapi and --max-requests need --http-config FILE (the tenants' credentials).");
+        var http = arguments.HttpConfig is null ? null : await HttpAttackConfig.LoadAsync(arguments.HttpConfig, cancellationToken, arguments.Openapi);
+        if (http is not null)
+            http = http with
+            {
+                Openapi = arguments.Openapi ?? http.Openapi,
+                MaxRequests = arguments.MaxRequests ?? http.MaxRequests,
+            };
         var baseUrl = http is null ? null : BaseUrlOf(arguments, http);
 
         var reports = new List<Report>();
@@ -79,7 +101,8 @@ internal static class VerifyRun
         }
 
         if (http is not null)
-            reports.Add(await HttpIsolationAttack.RunAsync(http, baseUrl!, waivers, cancellationToken));
+            reports.Add(await ProgressDisplay.RunAsync(console, "Attacking the API…",
+                progress => HttpIsolationAttack.RunAsync(http, baseUrl!, waivers, cancellationToken, progress)));
 
         return ReportMerge.Attacks(reports);
     }

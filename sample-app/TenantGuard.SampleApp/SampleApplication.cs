@@ -21,6 +21,7 @@ public static class SampleApplication
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.WriteIndented = false);
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(options.ConnectionString));
         builder.Services.AddSingleton<TenantDirectory>();

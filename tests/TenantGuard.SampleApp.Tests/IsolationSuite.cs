@@ -44,6 +44,15 @@ public sealed class IsolationSuite(SampleDatabaseFixture fixture, ITestOutputHel
         AssertClean(report);
     }
 
+    [Fact]
+    public async Task Http_attacks_through_hand_written_endpoints_find_nothing()
+    {
+        await using var database = await fixture.CreateDatabaseAsync();
+        await using var app = await RunningSampleApp.StartAsync(database);
+        var report = await HttpIsolationAttack.RunAsync(RunningSampleApp.HandWrittenAttackConfig, app.BaseUrl, []);
+        AssertClean(report);
+    }
+
     private void AssertClean(Report report)
     {
         output.WriteLine(new TextReportFormatter(colour: false).Format(report));

@@ -17,6 +17,10 @@ public sealed record NewTask(Guid EventId, string Title, DateOnly? DueOn);
 
 public sealed record Document(Guid TenantId, Guid Id, Guid ClientId, string Title, string Body, DateTime CreatedAt);
 
-public sealed record NewDocument(Guid ClientId, string Title, string Body);
+/// <param name="TenantId">Clients that copy a document between screens send its tenantId back. The API accepts the
+/// field and never uses it: a document always belongs to the request's tenant.</param>
+public sealed record NewDocument(Guid ClientId, string Title, string Body, Guid? TenantId = null);
+
+public sealed record DocumentChanges(string Title, string Body);
 
 public sealed record SharedResource(Guid TenantId, Guid Id, string Name, string Content, string SharingMode);

@@ -20,4 +20,13 @@ public sealed class DocumentRepository(TenantSession session) : IDocumentReposit
         session.Connection.QuerySingleAsync<Document>(new CommandDefinition(
             $"INSERT INTO documents (tenant_id, client_id, title, body) VALUES (@tenantId, @ClientId, @Title, @Body) RETURNING {Columns}",
             new { tenantId, document.ClientId, document.Title, document.Body }, session.Transaction, cancellationToken: ct));
+
+    public Task<Document?> UpdateAsync(Guid tenantId, Guid id, DocumentChanges changes, CancellationToken ct) =>
+        session.Connection.QuerySingleOrDefaultAsync<Document>(new CommandDefinition(
+            $"UPDATE documents SET title = @Title, body = @Body WHERE tenant_id = @tenantId AND id = @id RETURNING {Columns}",
+            new { tenantId, id, changes.Title, changes.Body }, session.Transaction, cancellationToken: ct));
+
+    public async Task<bool> DeleteAsync(Guid tenantId, Guid id, CancellationToken ct) =>
+        await session.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM documents WHERE tenant_id = @tenantId AND id = @id", new { tenantId, id }, session.Transaction, cancellationToken: ct)) == 1;
 }

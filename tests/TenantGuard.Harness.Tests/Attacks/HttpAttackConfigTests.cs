@@ -21,7 +21,7 @@ public sealed class HttpAttackConfigTests
     [Theory]
     [InlineData("""{"tenants":[{"name":"a","apiKey":"k"}],"endpoints":[]}""", "http.json: \"tenants\" must name at least two tenants")]
     [InlineData("""{"tenants":[{"name":"a","apiKey":"k"},{"name":"b"}],"endpoints":[]}""", "tenant \"b\" has no apiKey, subdomain or tenantHeader")]
-    [InlineData("""{"tenants":[{"name":"a","apiKey":"k"},{"name":"b","apiKey":"l"}],"endpoints":[]}""", "\"endpoints\" is empty")]
+    [InlineData("""{"tenants":[{"name":"a","apiKey":"k"},{"name":"b","apiKey":"l"}],"endpoints":[]}""", "neither \"openapi\" nor \"endpoints\"")]
     [InlineData("""{"tenants":[{"name":"a","apiKey":"k"},{"name":"b","apiKey":"l"}],"endpoints":[{"name":"c","list":"/c","item":"/c/1"}]}""", "\"item\" must contain {id}")]
     [InlineData("{\n\"tenants\": [\n{\"name\": }", "http.json:3:")]
     [InlineData("""{"tenant":[]}""", "'tenant' could not be mapped")]

@@ -30,10 +30,18 @@ public sealed class RunningSampleApp : IAsyncDisposable
         return new RunningSampleApp(app, new Uri(app.Urls.First()));
     }
 
-    /// <summary>The HTTP attack's input for the demo tenants: acme attacks globex.</summary>
+    /// <summary>The HTTP attack's input for the demo tenants: acme attacks globex, resources found in the app's
+    /// OpenAPI document.</summary>
     public static HttpAttackConfig AttackConfig => new()
     {
-        Tenants = DemoData.Tenants.Select(t => new HttpTenant(t.Slug, t.ApiKey, t.Slug, t.Id.ToString())).ToList(),
+        Tenants = Tenants,
+        Openapi = "/openapi/v1.json",
+    };
+
+    /// <summary>The same attack with the endpoints written by hand (reads only), the fallback without OpenAPI.</summary>
+    public static HttpAttackConfig HandWrittenAttackConfig => new()
+    {
+        Tenants = Tenants,
         Endpoints =
         [
             new("clients", "/api/clients", "/api/clients/{id}"),
@@ -43,6 +51,8 @@ public sealed class RunningSampleApp : IAsyncDisposable
             new("shared-resources", "/api/shared-resources", "/api/shared-resources/{id}"),
         ],
     };
+
+    private static List<HttpTenant> Tenants => DemoData.Tenants.Select(t => new HttpTenant(t.Slug, t.ApiKey, t.Slug, t.Id.ToString())).ToList();
 
     public async ValueTask DisposeAsync()
     {

@@ -69,6 +69,52 @@ public sealed class UnscopedDocumentRepository(TenantSession session) : IDocumen
             $"SELECT {DocumentRepository.Columns} FROM documents WHERE id = @id", new { id }, session.Transaction, cancellationToken: ct));
 
     public Task<Document> CreateAsync(Guid tenantId, NewDocument document, CancellationToken ct) => new DocumentRepository(session).CreateAsync(tenantId, document, ct);
+
+    public Task<Document?> UpdateAsync(Guid tenantId, Guid id, DocumentChanges changes, CancellationToken ct) => new DocumentRepository(session).UpdateAsync(tenantId, id, changes, ct);
+
+    public Task<bool> DeleteAsync(Guid tenantId, Guid id, CancellationToken ct) => new DocumentRepository(session).DeleteAsync(tenantId, id, ct);
+}
+
+/// <summary>The correct document repository with one method replaced; each broken write below is one mistake.</summary>
+public abstract class OneBrokenDocumentMethod(TenantSession session) : IDocumentRepository
+{
+    protected TenantSession Session => session;
+
+    protected DocumentRepository Correct { get; } = new(session);
+
+    public Task<IReadOnlyList<Document>> ListAsync(Guid tenantId, CancellationToken ct) => Correct.ListAsync(tenantId, ct);
+
+    public Task<Document?> GetAsync(Guid tenantId, Guid id, CancellationToken ct) => Correct.GetAsync(tenantId, id, ct);
+
+    public virtual Task<Document> CreateAsync(Guid tenantId, NewDocument document, CancellationToken ct) => Correct.CreateAsync(tenantId, document, ct);
+
+    public virtual Task<Document?> UpdateAsync(Guid tenantId, Guid id, DocumentChanges changes, CancellationToken ct) => Correct.UpdateAsync(tenantId, id, changes, ct);
+
+    public virtual Task<bool> DeleteAsync(Guid tenantId, Guid id, CancellationToken ct) => Correct.DeleteAsync(tenantId, id, ct);
+}
+
+/// <summary>Updates a document by id alone: the tenant predicate was dropped from the UPDATE.</summary>
+public sealed class UnscopedUpdateDocumentRepository(TenantSession session) : OneBrokenDocumentMethod(session)
+{
+    public override Task<Document?> UpdateAsync(Guid tenantId, Guid id, DocumentChanges changes, CancellationToken ct) =>
+        Session.Connection.QuerySingleOrDefaultAsync<Document>(new CommandDefinition(
+            $"UPDATE documents SET title = @Title, body = @Body WHERE id = @id RETURNING {DocumentRepository.Columns}",
+            new { id, changes.Title, changes.Body }, Session.Transaction, cancellationToken: ct));
+}
+
+/// <summary>Deletes a document by id alone: the tenant predicate was dropped from the DELETE.</summary>
+public sealed class UnscopedDeleteDocumentRepository(TenantSession session) : OneBrokenDocumentMethod(session)
+{
+    public override async Task<bool> DeleteAsync(Guid tenantId, Guid id, CancellationToken ct) =>
+        await Session.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM documents WHERE id = @id", new { id }, Session.Transaction, cancellationToken: ct)) == 1;
+}
+
+/// <summary>Creates the document in the tenant the body names, when it names one ("the client knows best").</summary>
+public sealed class BodyTenantDocumentRepository(TenantSession session) : OneBrokenDocumentMethod(session)
+{
+    public override Task<Document> CreateAsync(Guid tenantId, NewDocument document, CancellationToken ct) =>
+        Correct.CreateAsync(document.TenantId ?? tenantId, document, ct);
 }
 
 /// <summary>SET instead of SET LOCAL: the tenant outlives the transaction and stays on the connection.</summary>

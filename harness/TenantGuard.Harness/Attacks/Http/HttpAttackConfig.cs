@@ -11,10 +11,12 @@ public sealed record HttpTenant(string Name, string? ApiKey = null, string? Subd
 public sealed record HttpEndpoint(string Name, string List, string Item, string IdField = "id");
 
 /// <summary>
-/// The HTTP attack's input file: two (or more) tenants' credentials and the endpoints to attack.
+/// The HTTP attack's input file: two (or more) tenants' credentials and where to find the API's resources: its
+/// OpenAPI document (a path on the base URL, or a file) and/or endpoints listed by hand.
 /// <code>
 /// {"apiKeyHeader":"X-Api-Key","tenantHeader":"X-Tenant-ID","hostSuffix":"localhost",
 ///  "tenants":[{"name":"acme","apiKey":"…","subdomain":"acme","tenantHeader":"…"},{…}],
+///  "openapi":"/openapi/v1.json",
 ///  "endpoints":[{"name":"clients","list":"/api/clients","item":"/api/clients/{id}"}]}
 /// </code>
 /// </summary>
@@ -33,6 +35,15 @@ public sealed record HttpAttackConfig
 
     public IReadOnlyList<HttpEndpoint> Endpoints { get; init; } = [];
 
+    /// <summary>The API's OpenAPI document: a path on the base URL (/openapi/v1.json), an absolute URL on the same
+    /// origin, or a file.</summary>
+    public string? Openapi { get; init; }
+
+    /// <summary>The most requests one run sends (cleanup of what it created comes on top).</summary>
+    public int MaxRequests { get; init; } = DefaultMaxRequests;
+
+    public const int DefaultMaxRequests = 1000;
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNameCaseInsensitive = true,
@@ -43,7 +54,8 @@ public sealed record HttpAttackConfig
         RespectRequiredConstructorParameters = true,
     };
 
-    public static async Task<HttpAttackConfig> LoadAsync(string path, CancellationToken ct = default)
+    /// <param name="openapiOverride">The command line's --openapi: the file then need not name endpoints.</param>
+    public static async Task<HttpAttackConfig> LoadAsync(string path, CancellationToken ct = default, string? openapiOverride = null)
     {
         string json;
         try
@@ -55,10 +67,14 @@ public sealed record HttpAttackConfig
             throw new HarnessException($"{path}: cannot read the HTTP attack file ({e.Message}).");
         }
 
-        return Parse(json, path);
+        var config = Parse(json, path, openapiOverride);
+        // A file named in the config is read from the config's folder; "/openapi/v1.json" is a path on the API.
+        return config.Openapi is { } openapi && !openapi.StartsWith('/') && !openapi.Contains("://", StringComparison.Ordinal)
+            ? config with { Openapi = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, openapi) }
+            : config;
     }
 
-    public static HttpAttackConfig Parse(string json, string path)
+    public static HttpAttackConfig Parse(string json, string path, string? openapiOverride = null)
     {
         HttpAttackConfig? config;
         try
@@ -86,9 +102,14 @@ public sealed record HttpAttackConfig
             throw new HarnessException($"{path}: tenant \"{bare.Name}\" has no apiKey, subdomain or tenantHeader, so no request can name it.");
         }
 
-        if (config.Endpoints.Count == 0)
+        if (config.Endpoints.Count == 0 && (config.Openapi ?? openapiOverride) is null)
         {
-            throw new HarnessException($"{path}: \"endpoints\" is empty; name at least one, e.g. {{\"name\":\"clients\",\"list\":\"/api/clients\",\"item\":\"/api/clients/{{id}}\"}}.");
+            throw new HarnessException($"{path}: neither \"openapi\" nor \"endpoints\": give the API's OpenAPI document (\"openapi\":\"/openapi/v1.json\") or name at least one endpoint, e.g. {{\"name\":\"clients\",\"list\":\"/api/clients\",\"item\":\"/api/clients/{{id}}\"}}.");
+        }
+
+        if (config.MaxRequests < 1)
+        {
+            throw new HarnessException($"{path}: \"maxRequests\" must be at least 1 (got {config.MaxRequests}).");
         }
 
         if (config.Endpoints.FirstOrDefault(e => !e.Item.Contains("{id}", StringComparison.Ordinal)) is { } noId)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using TenantGuard.Harness.Reports;
 using TenantGuard.Harness.Waivers;
 
@@ -7,42 +6,44 @@ namespace TenantGuard.Harness.Attacks.Http;
 
 /// <summary>
 /// `tenantguard verify --http-config`: attacks a running API with two tenants' credentials. Tenant A is the first
-/// tenant in the file, tenant B the second. B's record ids are learned by listing as B; then A tries to reach them by
-/// id, by swapping the tenant header or the Host, and requests without or with an unknown tenant must get 403.
+/// tenant in the file, tenant B the second. Resources come from the API's OpenAPI document and/or the endpoints
+/// listed by hand. Each tenant's items are listed; B gets items the run creates itself where writes are attacked; A
+/// then reads, changes, deletes and spoofs across the tenant line, every attack after a positive control. What the
+/// run created is deleted at the end, through the API, by its owner.
 /// </summary>
 public static class HttpIsolationAttack
 {
-    public static async Task<Report> RunAsync(HttpAttackConfig config, Uri baseUrl, IReadOnlyList<Waiver> waivers, CancellationToken ct = default)
+    public static async Task<Report> RunAsync(
+        HttpAttackConfig config, Uri baseUrl, IReadOnlyList<Waiver> waivers, CancellationToken ct = default, IProgress<string>? progress = null)
     {
         using var client = new HttpClient { BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/"), Timeout = TimeSpan.FromSeconds(30) };
         var probe = new HttpProbe(client, config);
-        var findings = new FindingCollector();
-        var notes = new List<string>();
-        var a = config.Tenants[0];
-        var b = config.Tenants[1];
+        var session = new HttpAttackSession(probe, config, progress);
+        var attackRequests = 0;
 
         try
         {
-            foreach (var endpoint in config.Endpoints)
+            try
             {
-                var victimIds = await ListIdsAsync(probe, endpoint, b, config, ct).ConfigureAwait(false);
-                if (victimIds.Count == 0)
+                session.Resources = await ResourcesAsync(session, ct).ConfigureAwait(false);
+                foreach (var resource in session.Resources)
                 {
-                    notes.Add($"{endpoint.Name}: tenant {b.Name} has no records at {endpoint.List}; cross-tenant attacks on it could not run");
-                    continue;
+                    await ListAsync(session, resource, ct).ConfigureAwait(false);
                 }
 
-                await IdorAsync(probe, endpoint, a, victimIds, config, findings, ct).ConfigureAwait(false);
-                await OverrideAsync(probe, endpoint, victimIds, findings, notes, ct,
-                    HttpAttackRules.HeaderSwap, "subdomain of A + tenant header of B",
-                    a.Subdomain is null || b.TenantHeader is null ? null : new HttpProbeRequest(endpoint.List, Host: HostOf(a, config), TenantHeader: b.TenantHeader)).ConfigureAwait(false);
-                await OverrideAsync(probe, endpoint, victimIds, findings, notes, ct,
-                    HttpAttackRules.SubdomainSpoof, "API key of A + Host of B's subdomain",
-                    a.ApiKey is null || b.Subdomain is null ? null : new HttpProbeRequest(endpoint.List, ApiKey: a.ApiKey, Host: HostOf(b, config))).ConfigureAwait(false);
-                await OverrideAsync(probe, endpoint, victimIds, findings, notes, ct,
-                    HttpAttackRules.ApiKeyWithOtherTenantHeader, "API key of A + tenant header of B",
-                    a.ApiKey is null || b.TenantHeader is null ? null : new HttpProbeRequest(endpoint.List, ApiKey: a.ApiKey, TenantHeader: b.TenantHeader)).ConfigureAwait(false);
-                await RefusalsAsync(probe, endpoint, config, findings, ct).ConfigureAwait(false);
+                foreach (var resource in session.Resources)
+                {
+                    await AttackAsync(session, resource, ct).ConfigureAwait(false);
+                }
+            }
+            catch (HttpRequestBudgetExhaustedException e)
+            {
+                session.Note($"{e.Message} Attacks stopped after {probe.Sent} requests; raise --max-requests to run them all");
+            }
+            finally
+            {
+                attackRequests = probe.Sent;
+                session.Notes.AddRange(await session.Created.DeleteAllAsync(session, ct).ConfigureAwait(false));
             }
         }
         catch (HttpRequestException e)
@@ -54,131 +55,136 @@ public static class HttpIsolationAttack
             throw new HarnessException($"The API at {baseUrl} did not answer within 30 s.");
         }
 
-        // The waiver file is shared with the audit and the database attacks: only TG21xx waivers concern this run.
-        var ownWaivers = waivers.Where(w => HttpAttackRules.All.Any(r => string.Equals(r.Id, w.Rule, StringComparison.OrdinalIgnoreCase))).ToList();
-        var (active, waived, unmatched) = WaiverMatcher.Apply(findings.Findings, ownWaivers);
+        // The waiver file is shared with the audit and the database attacks: only this run's rules' waivers concern it.
+        var ownWaivers = waivers.Where(w => HttpAttackRules.Reported.Any(r => string.Equals(r.Id, w.Rule, StringComparison.OrdinalIgnoreCase))).ToList();
+        var (active, waived, unmatched) = WaiverMatcher.Apply(session.Findings.Findings, ownWaivers);
         var facts = new Dictionary<string, string>
         {
             ["baseUrl"] = baseUrl.ToString(),
-            ["attacker"] = a.Name,
-            ["victim"] = b.Name,
-            ["endpoints"] = string.Join(", ", config.Endpoints.Select(e => e.Name)),
+            ["attacker"] = session.Attacker.Name,
+            ["victim"] = session.Victim.Name,
+            ["endpoints"] = string.Join(", ", session.Resources.Select(e => e.Name)),
+            ["requests"] = attackRequests.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["cleanupRequests"] = (probe.Sent - attackRequests).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        for (var i = 0; i < notes.Count; i++)
+        for (var i = 0; i < session.Notes.Count; i++)
         {
-            facts[$"note{i + 1}"] = notes[i];
+            facts[$"note{i + 1}"] = session.Notes[i];
         }
 
-        return new Report(active, waived, unmatched, facts, HttpAttackRules.All);
+        return new Report(active, waived, unmatched, facts, HttpAttackRules.Reported);
     }
 
-    private static string HostOf(HttpTenant tenant, HttpAttackConfig config) => $"{tenant.Subdomain}.{config.HostSuffix}";
-
-    /// <summary>The strongest credential the tenant has, as the API's own client would send it.</summary>
-    private static HttpProbeRequest AsTenant(string path, HttpTenant tenant, HttpAttackConfig config) =>
-        tenant.ApiKey is not null ? new HttpProbeRequest(path, ApiKey: tenant.ApiKey)
-        : tenant.Subdomain is not null ? new HttpProbeRequest(path, Host: HostOf(tenant, config))
-        : new HttpProbeRequest(path, TenantHeader: tenant.TenantHeader);
-
-    private static async Task<IReadOnlyList<string>> ListIdsAsync(HttpProbe probe, HttpEndpoint endpoint, HttpTenant tenant, HttpAttackConfig config, CancellationToken ct)
+    /// <summary>Discovered resources first; hand-written endpoints for what discovery did not find.</summary>
+    private static async Task<IReadOnlyList<ApiResource>> ResourcesAsync(HttpAttackSession session, CancellationToken ct)
     {
-        var response = await probe.SendAsync(AsTenant(endpoint.List, tenant, config), ct).ConfigureAwait(false);
-        if (!response.IsSuccess)
+        var resources = new List<ApiResource>();
+        if (session.Config.Openapi is { } source)
         {
-            throw new HarnessException($"Listing {endpoint.List} as tenant {tenant.Name} (the victim) failed with {(int)response.Status}; check the credentials in the HTTP attack file.\n{response.Transcript}");
-        }
-
-        return IdsIn(response.Body, endpoint.IdField);
-    }
-
-    /// <summary>Ids from a JSON array, or from the first array property of a JSON object (items, data, results …).</summary>
-    internal static IReadOnlyList<string> IdsIn(string body, string idField)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var array = document.RootElement.ValueKind == JsonValueKind.Array
-                ? document.RootElement
-                : document.RootElement.ValueKind == JsonValueKind.Object
-                    ? document.RootElement.EnumerateObject().Select(p => p.Value).FirstOrDefault(v => v.ValueKind == JsonValueKind.Array)
-                    : default;
-            if (array.ValueKind != JsonValueKind.Array)
+            var document = await OpenApiDocumentSource.LoadAsync(source, session.Probe, session.Config, ct).ConfigureAwait(false);
+            var discovery = OpenApiResourceFinder.Find(document);
+            foreach (var resource in discovery.Resources)
             {
-                return [];
+                var writes = string.Join(", ", new[] { resource.Create, resource.Update, resource.Delete }.OfType<ApiOperation>().Select(o => o.Method.Method));
+                session.Report($"found {resource.Name}: {resource.Collection}, {resource.Item}{(writes.Length > 0 ? " (" + writes + ")" : string.Empty)}");
             }
 
-            return array.EnumerateArray()
-                .Where(item => item.ValueKind == JsonValueKind.Object && item.TryGetProperty(idField, out _))
-                .Select(item => item.GetProperty(idField).ToString())
-                .ToList();
+            foreach (var skipped in discovery.Skipped)
+            {
+                session.Report($"skipped {skipped}");
+            }
+
+            resources.AddRange(discovery.Resources);
         }
-        catch (JsonException)
+
+        resources.AddRange(session.Config.Endpoints.Select(ApiResource.FromEndpoint)
+            .Where(e => !resources.Any(r => string.Equals(r.Collection, e.Collection, StringComparison.Ordinal))));
+        return resources;
+    }
+
+    private static async Task ListAsync(HttpAttackSession session, ApiResource resource, CancellationToken ct)
+    {
+        foreach (var tenant in session.Config.Tenants.Take(2))
         {
-            return [];
+            if (session.CollectionFor(resource, tenant) is not { } collection)
+            {
+                continue; // a nested resource whose parent this tenant has no item of
+            }
+
+            var response = await session.SendAsync(session.As(tenant, collection), ct).ConfigureAwait(false);
+            if (response.Status == HttpStatusCode.Unauthorized)
+            {
+                throw new HarnessException($"The API answered 401 Unauthorized to tenant {tenant.Name} at {collection}: it needs authentication the HTTP config does not give (apiKey, subdomain or tenantHeader for each tenant; check \"apiKeyHeader\").\n{response.Transcript}");
+            }
+
+            if (response.IsSuccess)
+            {
+                session.Remember(resource, tenant, JsonItems.IdsIn(response.Body, resource.IdField));
+            }
+            else
+            {
+                session.Note($"{resource.Name}: listing {collection} as tenant {tenant.Name} answered {(int)response.Status}");
+            }
         }
     }
 
-    private static async Task IdorAsync(HttpProbe probe, HttpEndpoint endpoint, HttpTenant attacker, IReadOnlyList<string> victimIds, HttpAttackConfig config, FindingCollector findings, CancellationToken ct)
+    private static async Task AttackAsync(HttpAttackSession session, ApiResource resource, CancellationToken ct)
     {
-        var path = endpoint.Item.Replace("{id}", Uri.EscapeDataString(victimIds[0]), StringComparison.Ordinal);
-        var response = await probe.SendAsync(AsTenant(path, attacker, config), ct).ConfigureAwait(false);
-        if (response.IsSuccess)
+        session.Report($"attacking {resource.Name}");
+        if (session.CollectionFor(resource, session.Victim) is null)
         {
-            findings.Add(HttpAttackRules.IdorAcrossTenants, endpoint.Item, null,
-                $"Tenant {attacker.Name} fetched another tenant's record {victimIds[0]} at {endpoint.Item} ({(int)response.Status}).",
-                "Look records up by id AND the request's tenant (WHERE tenant_id = @tenantId AND id = @id) and keep row-level security on underneath; answer 404 for another tenant's id.",
-                response.Transcript);
-        }
-    }
-
-    private static async Task OverrideAsync(
-        HttpProbe probe, HttpEndpoint endpoint, IReadOnlyList<string> victimIds, FindingCollector findings, List<string> notes, CancellationToken ct,
-        string rule, string how, HttpProbeRequest? request)
-    {
-        if (request is null)
-        {
-            notes.Add($"{endpoint.Name}: {rule} ({how}) not run: the file lacks the credentials it needs");
+            session.Note($"{resource.Name}: tenant {session.Victim.Name} has no parent item for {resource.Collection}; attacks on it could not run");
             return;
         }
 
-        var response = await probe.SendAsync(request, ct).ConfigureAwait(false);
-        var leaked = response.IsSuccess ? IdsIn(response.Body, endpoint.IdField).Intersect(victimIds).Count() : 0;
-        if (leaked > 0)
+        var victimOwn = session.IdsOf(resource, session.Victim).Except(session.IdsOf(resource, session.Attacker)).ToList();
+        var writes = resource.Update is not null || resource.Delete is not null;
+        ItemFactory.Outcome? created = null;
+        if (resource.Create is not null && (victimOwn.Count == 0 || writes))
         {
-            findings.Add(rule, endpoint.List, null,
-                $"A request with {how} was served {leaked} of tenant B's record(s) at {endpoint.List}.",
-                "Resolve the tenant from the strongest source present (API key, then subdomain, then the header only in development) and ignore weaker sources once one matched; or refuse requests whose sources disagree.",
-                response.Transcript);
-        }
-    }
-
-    private static async Task RefusalsAsync(HttpProbe probe, HttpEndpoint endpoint, HttpAttackConfig config, FindingCollector findings, CancellationToken ct)
-    {
-        var missing = await probe.SendAsync(new HttpProbeRequest(endpoint.List), ct).ConfigureAwait(false);
-        if (missing.Status != HttpStatusCode.Forbidden)
-        {
-            findings.Add(HttpAttackRules.MissingTenantNotRefused, endpoint.List, null,
-                $"A request to {endpoint.List} naming no tenant got {(int)missing.Status} instead of 403.",
-                "Refuse a request whose tenant cannot be resolved with 403 and a problem+json body; never fall back to a default tenant.",
-                missing.Transcript);
-        }
-
-        var unknown = new List<HttpProbeRequest>
-        {
-            new(endpoint.List, ApiKey: "tg-unknown-key-" + Guid.NewGuid().ToString("N")),
-            new(endpoint.List, Host: $"tg-unknown-{Guid.NewGuid().ToString("N")[..8]}.{config.HostSuffix}"),
-            new(endpoint.List, TenantHeader: Guid.NewGuid().ToString()),
-        };
-        foreach (var request in unknown)
-        {
-            var response = await probe.SendAsync(request, ct).ConfigureAwait(false);
-            if (response.Status != HttpStatusCode.Forbidden)
+            created = await ItemFactory.CreateAsync(session, resource, session.Victim, ct).ConfigureAwait(false);
+            if (created is { Id: null })
             {
-                findings.Add(HttpAttackRules.UnknownTenantNotRefused, endpoint.List, null,
-                    $"A request to {endpoint.List} for an unknown tenant got {(int)response.Status} instead of 403.",
-                    "Look the API key, subdomain or header value up in the tenants table and answer 403 when it names no tenant.",
-                    response.Transcript);
+                session.NotProven(resource, resource.Create, $"tenant {session.Victim.Name} could not create an item of its own", created.Response);
             }
         }
+
+        if ((created?.Id ?? victimOwn.FirstOrDefault()) is { } victimId)
+        {
+            await ReadAttacks.ItemAsync(session, resource, victimId, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            session.Note($"{resource.Name}: tenant {session.Victim.Name} has no items of its own at {resource.Collection} and none could be created; cross-tenant reads could not run");
+        }
+
+        await ReadAttacks.OverridesAsync(session, resource, ct).ConfigureAwait(false);
+        await ReadAttacks.RefusalsAsync(session, resource, ct).ConfigureAwait(false);
+
+        if (writes && created?.Path is null)
+        {
+            session.Note($"{resource.Name}: write attacks not run: only items the run created itself are ever changed, and it could not create one{(resource.Create is null ? " (no POST)" : string.Empty)}");
+        }
+        else if (created?.Path is { } victimPath)
+        {
+            if (resource.Update is not null)
+            {
+                await WriteAttacks.UpdateAsync(session, resource, victimPath, ct).ConfigureAwait(false);
+            }
+
+            if (resource.Delete is not null)
+            {
+                await WriteAttacks.DeleteAsync(session, resource, victimPath, ct).ConfigureAwait(false);
+            }
+        }
+
+        if (resource.Create is not null)
+        {
+            var victimTenant = (created is { Response.IsSuccess: true } ? JsonItems.TenantOf(created.Response.Body) : null) ?? session.Victim.TenantHeader;
+            await CreateSpoofAttack.RunAsync(session, resource, victimTenant, ct).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>Ids from a list response (kept for callers of the earlier API).</summary>
+    internal static IReadOnlyList<string> IdsIn(string body, string idField) => JsonItems.IdsIn(body, idField);
 }

@@ -24,7 +24,8 @@ namespace TenantGuard.Analyzers.Rules
 
         private static void Analyze(OperationAnalysisContext context, SqlAtSink sql, TenantGuardCompilation compilation)
         {
-            if (sql.Result.Violations.Count == 0 || sql.Sql.IsPartial || CrossTenantExemption.IsExempt(context.ContainingSymbol))
+            if (sql.Result.Violations.Count == 0 || sql.Sql.IsPartial || CrossTenantExemption.IsExempt(context.ContainingSymbol) ||
+                EfCore.FilteredRawQuery.Is(sql.Sink, compilation, sql.Options))
             {
                 return;
             }

@@ -121,4 +121,26 @@ public sealed class TG0002IgnoresTests
             public NpgsqlCommand A(string id) => new NpgsqlCommand("SELECT * FROM orders WHERE id = '" + id + "'", connection);
             public NpgsqlCommand B(string where) => new NpgsqlCommand("DELETE FROM orders WHERE " + where, connection);
         """));
+
+    /// <summary>EF Core composes a DbContext's query filter over FromSql, so raw SQL on a tenant-filtered entity is
+    /// filtered; ExecuteSql is not composed, and an unfiltered entity's FromSql is not filtered.</summary>
+    [Fact]
+    public Task FromSql_on_an_entity_its_context_filters_by_tenant() => Verify.VerifyAsync(Code.Usings + """
+        public interface ITenantContext { Guid TenantId { get; } }
+        public sealed class Order { public Guid Id { get; set; } public Guid TenantId { get; set; } public decimal Total { get; set; } }
+        public sealed class Customer { public Guid Id { get; set; } public Guid TenantId { get; set; } }
+        public sealed class ShopContext(DbContextOptions<ShopContext> options, ITenantContext tenant) : DbContext(options)
+        {
+            public DbSet<Order> Orders => Set<Order>();
+            public DbSet<Customer> Customers => Set<Customer>();
+            protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+                modelBuilder.Entity<Order>().HasQueryFilter(o => o.TenantId == tenant.TenantId);
+        }
+        public sealed class Search(ShopContext db)
+        {
+            public IQueryable<Order> Big() => db.Orders.FromSqlRaw("SELECT * FROM orders WHERE total > 1000");
+            public IQueryable<Customer> All() => db.Customers.FromSqlRaw({|TG0002:"SELECT * FROM customers"|});
+            public int Purge() => db.Database.ExecuteSqlRaw({|TG0002:"DELETE FROM orders WHERE total = 0"|});
+        }
+        """);
 }

@@ -56,7 +56,13 @@ internal static class InitWorkflow
                       dotnet-version: '10.0.x'
                   - name: PostgreSQL binaries and pgbouncer
                     run: sudo apt-get update && sudo apt-get install -y postgresql-16 pgbouncer
-                  - run: dotnet tool install --global TenantGuard.Cli
+                  - uses: actions/checkout@v4        # TenantGuard's source: no package is published yet
+                    with:
+                      repository: tenantguard/tenantguard
+                      path: .tenantguard
+                  - run: |
+                      dotnet pack .tenantguard/harness/TenantGuard.Cli -c Release -o .tenantguard/packages
+                      dotnet tool install --global TenantGuard.Cli --add-source .tenantguard/packages
                   - name: Audit and attacks
 
             """);

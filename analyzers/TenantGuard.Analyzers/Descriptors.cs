@@ -103,5 +103,16 @@ namespace TenantGuard.Analyzers
             isEnabledByDefault: true,
             helpLinkUri: HelpLinkBase + DiagnosticIds.InvalidConfigurationValue + ".md",
             customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor TG0903 = new DiagnosticDescriptor(
+            DiagnosticIds.TenantColumnMatchesNoTable,
+            title: "The tenant column matches no table in the migrations",
+            messageFormat: "No table in the {0} migration file(s) has the tenant column {1}, so no table is tenant-owned and TG0001, TG0002 and TG0006 stay silent; set tenantguard.tenant_column to the column your tables use (double-quoted for a case-sensitive name such as \"TenantId\")",
+            category: Configuration,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A tenant column that no migration declares turns the schema-aware rules off without a word: usually a typo, or EF Core's PascalCase naming given unquoted.",
+            helpLinkUri: HelpLinkBase + DiagnosticIds.TenantColumnMatchesNoTable + ".md",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
     }
 }

@@ -13,5 +13,6 @@ namespace TenantGuard.Analyzers
         public const string NoSchemaDeclared = "TG0900";
         public const string UnreadableMigrationFile = "TG0901";
         public const string InvalidConfigurationValue = "TG0902";
+        public const string TenantColumnMatchesNoTable = "TG0903";
     }
 }

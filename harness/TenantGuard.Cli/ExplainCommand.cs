@@ -9,7 +9,7 @@ public static class ExplainCommand
 {
     public static Command Create(CliConsole console)
     {
-        var rule = new Argument<string>("rule") { Description = "A rule ID: TG0001–TG0006, TG0900–TG0902, TG1001–TG1022, TG2000–TG2009, TG2101–TG2109." };
+        var rule = new Argument<string>("rule") { Description = "A rule ID: TG0001–TG0006, TG0900–TG0903, TG1001–TG1022, TG2000–TG2009, TG2101–TG2109." };
         var command = new Command("explain", "Print a rule's page: what it finds, how one tenant reaches another, the fix, how to waive it.") { rule };
         command.SetAction(async (parsed, cancellationToken) =>
         {

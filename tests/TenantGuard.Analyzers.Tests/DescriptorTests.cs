@@ -11,7 +11,7 @@ public sealed class DescriptorTests
     public void Every_rule_and_configuration_diagnostic_is_shipped()
     {
         Assert.Equal(
-            new[] { "TG0001", "TG0002", "TG0003", "TG0004", "TG0005", "TG0006", "TG0900", "TG0901", "TG0902" },
+            new[] { "TG0001", "TG0002", "TG0003", "TG0004", "TG0005", "TG0006", "TG0900", "TG0901", "TG0902", "TG0903" },
             AllAnalyzers.Descriptors.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
     }
 

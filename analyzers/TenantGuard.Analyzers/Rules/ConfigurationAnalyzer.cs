@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -9,14 +10,14 @@ using TenantGuard.Analyzers.Schema;
 namespace TenantGuard.Analyzers.Rules
 {
     /// <summary>
-    /// TG0900–TG0902: problems with what TenantGuard was told — no schema at all, a migration file it could not read,
-    /// a bad .editorconfig value. Each is reported once per compilation; the other rules keep working with defaults.
+    /// TG0900–TG0903: problems with what TenantGuard was told — no schema at all, a migration file it could not read,
+    /// a bad .editorconfig value, a tenant column no migration declares. Each is reported once per compilation; the other rules keep working with defaults.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics =>
-            ImmutableArray.Create(Descriptors.TG0900, Descriptors.TG0901, Descriptors.TG0902);
+            ImmutableArray.Create(Descriptors.TG0900, Descriptors.TG0901, Descriptors.TG0902, Descriptors.TG0903);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -37,6 +38,31 @@ namespace TenantGuard.Analyzers.Rules
             ReportConfigurationProblems(context, allOptions);
             ReportMigrationProblems(context, compilation, allOptions);
             ReportMissingSchema(context, compilation, allOptions);
+            ReportUnmatchedTenantColumn(context, compilation, allOptions);
+        }
+
+        /// <summary>Migrations given, but none declares the configured tenant column (and no tenant_tables lists one).</summary>
+        private static void ReportUnmatchedTenantColumn(CompilationAnalysisContext context, TenantGuardCompilation compilation, List<TenantGuardOptions> allOptions)
+        {
+            if (!compilation.HasMigrationFiles)
+            {
+                return;
+            }
+
+            // The options code is analyzed under (a tree's .editorconfig section); the global ones only stand in when
+            // there is no code, since a [*.cs] section does not reach them.
+            var reported = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var options in allOptions.Count > 1 ? allOptions.Skip(1) : allOptions)
+            {
+                var migrations = compilation.GetMigrations(options.TenantColumnSql);
+                // Only PostgreSQL files that read cleanly count: another database's files and broken ones have their own TG0901.
+                if (options.TenantTables.IsEmpty && migrations.FilesRead > 0 && migrations.TenantTables.IsEmpty &&
+                    reported.Add(options.TenantColumnSql))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.TG0903, Location.None, migrations.FilesRead, options.TenantColumnSql));
+                }
+            }
         }
 
         private static void ReportConfigurationProblems(CompilationAnalysisContext context, List<TenantGuardOptions> allOptions)

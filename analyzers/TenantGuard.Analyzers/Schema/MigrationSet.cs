@@ -14,13 +14,17 @@ namespace TenantGuard.Analyzers.Schema
     /// </summary>
     internal sealed class MigrationSet
     {
-        private MigrationSet(ImmutableArray<QualifiedName> tenantTables, ImmutableArray<MigrationFileProblem> problems)
+        private MigrationSet(ImmutableArray<QualifiedName> tenantTables, ImmutableArray<MigrationFileProblem> problems, int filesRead)
         {
             TenantTables = tenantTables;
             Problems = problems;
+            FilesRead = filesRead;
         }
 
         public ImmutableArray<QualifiedName> TenantTables { get; }
+
+        /// <summary>PostgreSQL files read without problems (another database's files and unreadable ones left out).</summary>
+        public int FilesRead { get; }
         public ImmutableArray<MigrationFileProblem> Problems { get; }
 
         public static MigrationSet Read(ImmutableArray<MigrationFile> files, string tenantColumn)
@@ -28,6 +32,7 @@ namespace TenantGuard.Analyzers.Schema
             var problems = ImmutableArray.CreateBuilder<MigrationFileProblem>();
             var clean = new StringBuilder();
             var otherDialect = new List<(string Path, string Dialect)>();
+            var filesRead = 0;
             foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
             {
                 var text = file.Text.ToString();
@@ -51,6 +56,7 @@ namespace TenantGuard.Analyzers.Schema
 
                 // A statement separator keeps a file without a trailing semicolon from merging into the next one.
                 clean.Append(text).Append("\n;\n");
+                filesRead++;
             }
 
             if (otherDialect.Count > 0)
@@ -60,7 +66,7 @@ namespace TenantGuard.Analyzers.Schema
 
             var combined = MigrationSchemaReader.Read(clean.ToString(), tenantColumn);
             var tables = new List<QualifiedName>(combined.TenantTables);
-            return new MigrationSet(tables.Distinct().ToImmutableArray(), problems.ToImmutable());
+            return new MigrationSet(tables.Distinct().ToImmutableArray(), problems.ToImmutable(), filesRead);
         }
 
         /// <summary>One problem for all the files written for another database, placed on the first of them.</summary>

@@ -34,6 +34,18 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public Task A_tenant_column_no_migration_declares_is_reported()
+    {
+        // EF Core's PascalCase column, configured unquoted: it folds to tenantid, which no table has.
+        const string pascal = "CREATE TABLE \"Orders\" (\"Id\" uuid PRIMARY KEY, \"TenantId\" uuid NOT NULL);";
+        var unquoted = Test(pascal, "tenantguard.tenant_column = TenantId\n");
+        unquoted.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.TG0903).WithArguments(1, "tenantid"));
+        var quoted = Test(pascal, "tenantguard.tenant_column = \"TenantId\"\n");
+        var listed = Test(pascal, "tenantguard.tenant_column = team_id\ntenantguard.tenant_tables = orders\n");
+        return Task.WhenAll(unquoted.RunAsync(), quoted.RunAsync(), listed.RunAsync());
+    }
+
+    [Fact]
     public Task Projects_without_data_access_get_no_schema_warning()
     {
         var test = new Verify("public sealed class Plain { public int Two() => 2; }", migrations: null);

@@ -28,7 +28,7 @@ public sealed class TextReportFormatter(bool colour) : IReportFormatter
                 if (finding.Evidence is not null)
                     AppendIndented(text, finding.Evidence, "      " + Paint("evidence: ", Style.Dim));
                 AppendIndented(text, finding.Fix, "      " + Paint("fix: ", Style.Green));
-                text.Append("      ").AppendLine(Paint("see " + RuleDocs.PathFor(finding.Rule), Style.Dim));
+                text.Append("      ").AppendLine(Paint("see " + RuleDocs.HelpUriFor(finding.Rule) + " (offline: tenantguard explain " + finding.Rule + ")", Style.Dim));
             }
             text.AppendLine();
         }

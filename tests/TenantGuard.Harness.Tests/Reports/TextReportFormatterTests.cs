@@ -14,7 +14,8 @@ public sealed class TextReportFormatterTests
         var notes = text.IndexOf("public.notes\n", StringComparison.Ordinal);
         Assert.True(database >= 0 && database < docs && docs < notes, text);
         Assert.Contains("fix: ALTER TABLE public.notes ENABLE ROW LEVEL SECURITY;", text);
-        Assert.Contains("see docs/rules/TG1001.md", text);
+        // An absolute link: the report is read in the user's repository, where docs/rules does not exist.
+        Assert.Contains("see https://github.com/tenantguard/tenantguard/blob/main/docs/rules/TG1001.md (offline: tenantguard explain TG1001)", text);
         Assert.Contains("Global agents are shared on purpose.", text);
         Assert.Contains("Waivers that matched nothing", text);
         Assert.Contains("4 finding(s): 4 error(s)", text);

@@ -233,7 +233,8 @@ namespace TenantGuard.Analyzers.Schema
             return IsIdentifier(text) ? text.ToLowerInvariant() : null;
         }
 
-        private static bool IsIdentifier(string text)
+        /// <summary>A plain name (letters, digits, underscores; not starting with a digit), as an unquoted identifier is.</summary>
+        internal static bool IsIdentifier(string text)
         {
             if (text.Length == 0 || !(char.IsLetter(text[0]) || text[0] == '_'))
             {

@@ -1,5 +1,6 @@
 using System;
 using Microsoft.CodeAnalysis;
+using TenantGuard.Analyzers.Schema;
 
 namespace TenantGuard.Analyzers.Sinks
 {
@@ -37,7 +38,7 @@ namespace TenantGuard.Analyzers.Sinks
 
                 parameter = name.Substring(open + 1, name.Length - open - 2).Trim();
                 name = name.Substring(0, open).Trim();
-                if (!IsIdentifier(parameter))
+                if (!TenantGuardOptions.IsIdentifier(parameter))
                 {
                     return null;
                 }
@@ -53,13 +54,13 @@ namespace TenantGuard.Analyzers.Sinks
             var methodName = name.Substring(lastDot + 1);
             foreach (var part in typeName.Split('.'))
             {
-                if (!IsIdentifier(part))
+                if (!TenantGuardOptions.IsIdentifier(part))
                 {
                     return null;
                 }
             }
 
-            return IsIdentifier(methodName) ? new ConfiguredSink(typeName, methodName, parameter) : null;
+            return TenantGuardOptions.IsIdentifier(methodName) ? new ConfiguredSink(typeName, methodName, parameter) : null;
         }
 
         /// <summary>True for this method, whatever its generic arguments; the type is compared by its full name.</summary>
@@ -92,24 +93,6 @@ namespace TenantGuard.Analyzers.Sinks
 
             var ns = type.ContainingNamespace;
             return ns == null || ns.IsGlobalNamespace ? name : ns.ToDisplayString() + "." + name;
-        }
-
-        private static bool IsIdentifier(string text)
-        {
-            if (text.Length == 0 || !(char.IsLetter(text[0]) || text[0] == '_'))
-            {
-                return false;
-            }
-
-            foreach (var c in text)
-            {
-                if (!(char.IsLetterOrDigit(c) || c == '_'))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
     }
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using TenantGuard.Harness.Databases;
 using TenantGuard.Sql;
 
 namespace TenantGuard.Harness.Server;
@@ -83,11 +84,7 @@ internal static class RunLeftovers
         await using var command = new NpgsqlCommand(
             "SELECT d.datname FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba WHERE r.rolname = ANY($1)", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = owners.ToArray() });
-        var names = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            names.Add(reader.GetString(0));
-        return names;
+        return await ServerRoles.ReadNamesAsync(command, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -104,11 +101,7 @@ internal static class RunLeftovers
             WHERE o.rolname = ANY($1) AND m.admin_option AND m.grantor = 10
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = owners.ToArray() });
-        var names = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            names.Add(reader.GetString(0));
-        return names;
+        return await ServerRoles.ReadNamesAsync(command, ct).ConfigureAwait(false);
     }
 
     private static bool IsOwner(Tagged role) => role.Name.StartsWith(OwnerRoles.SharedServerPrefix, StringComparison.Ordinal);

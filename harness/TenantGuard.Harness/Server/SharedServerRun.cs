@@ -1,4 +1,5 @@
 using Npgsql;
+using TenantGuard.Harness.Databases;
 using TenantGuard.Sql;
 
 namespace TenantGuard.Harness.Server;
@@ -100,11 +101,7 @@ internal sealed class SharedServerRun : IAsyncDisposable
             WHERE d.description LIKE 'tenantguard run %' AND d.description NOT LIKE $1
             """);
         command.Parameters.AddWithValue(RunTag.Prefix + Tag.Id + "%");
-        var roles = new HashSet<string>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            roles.Add(reader.GetString(0));
-        return roles;
+        return (await ServerRoles.ReadNamesAsync(command, ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
     }
 
     public async ValueTask DisposeAsync()

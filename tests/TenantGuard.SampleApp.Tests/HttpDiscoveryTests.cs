@@ -71,6 +71,21 @@ public sealed class HttpDiscoveryTests(SampleDatabaseFixture fixture)
         Assert.True(int.Parse(capped.Facts["requests"]) <= 12);
         Assert.True(int.Parse(full.Facts["requests"]) > 12);
         Assert.Equal(before, await CountDocumentsAsync(database));
+        // What the cap stopped is not proven: the capped run cannot pass as clean.
+        Assert.Equal(0, full.ExitCode);
+        Assert.NotEqual(0, capped.ExitCode);
+        Assert.Contains(capped.Findings, f => f.Rule == "TG2009" && f.Message.Contains("request cap", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_config_that_names_nothing_to_attack_is_a_question_not_a_clean_run()
+    {
+        await using var database = await fixture.CreateDatabaseAsync();
+        await using var app = await RunningSampleApp.StartAsync(database);
+
+        var error = await Assert.ThrowsAsync<HarnessException>(() =>
+            HttpIsolationAttack.RunAsync(RunningSampleApp.AttackConfig with { Openapi = null, Endpoints = [] }, app.BaseUrl, []));
+        Assert.Contains("no endpoint to attack", error.Message, StringComparison.Ordinal);
     }
 
     private static async Task<long> CountDocumentsAsync(TenantDatabase database)

@@ -124,6 +124,13 @@ public sealed class HttpAttackSession(HttpProbe probe, HttpAttackConfig config, 
             Evidence(operation, response.Transcript));
     }
 
+    /// <summary>A resource whose attacks did not run to the end: not proven either way.</summary>
+    public void NotAttacked(ApiResource resource, string why) =>
+        Findings.Add(AttackRules.IsolationNotProven, resource.Item, null,
+            $"Isolation not proven for {resource.Item}: {why}.",
+            "Let the attacks run to the end (a higher --max-requests); until then nothing says this resource keeps tenants apart.",
+            why);
+
     public static string Evidence(ApiOperation? operation, params string[] transcripts) =>
         (operation?.OperationId is { } id ? $"operationId: {id}{Environment.NewLine}" : string.Empty) + string.Join(Environment.NewLine, transcripts);
 

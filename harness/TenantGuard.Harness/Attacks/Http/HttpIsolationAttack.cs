@@ -20,12 +20,20 @@ public static class HttpIsolationAttack
         var probe = new HttpProbe(client, config);
         var session = new HttpAttackSession(probe, config, progress);
         var attackRequests = 0;
+        var attacked = new HashSet<ApiResource>();
 
         try
         {
             try
             {
                 session.Resources = await ResourcesAsync(session, ct).ConfigureAwait(false);
+                if (session.Resources.Count == 0)
+                {
+                    // Nothing attacked proves nothing: that is a question to the user, never a clean run.
+                    throw new HarnessException("The HTTP config gives no endpoint to attack, and the OpenAPI document (if any) describes no " +
+                                               "collection with items (GET /x and GET /x/{id}). List endpoints in the config, or point \"openapi\" at the API's document.");
+                }
+
                 foreach (var resource in session.Resources)
                 {
                     await ListAsync(session, resource, ct).ConfigureAwait(false);
@@ -34,11 +42,15 @@ public static class HttpIsolationAttack
                 foreach (var resource in session.Resources)
                 {
                     await AttackAsync(session, resource, ct).ConfigureAwait(false);
+                    attacked.Add(resource);
                 }
             }
             catch (HttpRequestBudgetExhaustedException e)
             {
                 session.Note($"{e.Message} Attacks stopped after {probe.Sent} requests; raise --max-requests to run them all");
+                // What the cap stopped is not proven, so it cannot pass as clean.
+                foreach (var resource in session.Resources.Where(r => !attacked.Contains(r)))
+                    session.NotAttacked(resource, $"the request cap ({probe.Sent} requests) stopped the run before its attacks finished; raise --max-requests");
             }
             finally
             {

@@ -68,12 +68,13 @@ public sealed class PolicyDiagnosis
 
                 var branches = context.Policies.Verdict(table, policy.Using!).Branches;
                 if (branches.Count > 1)
-                    Add(OrBranch(table, policy.Name, string.Join(" OR ", branches.Select(b => b.Condition))));
+                    Add(OrBranch(table, policy.Name, $"policy {policy.Name}'s {branches.Count} OR branches ({string.Join(" | ", branches.Select(b => Short(b.Condition)))})"));
             }
 
+            // PostgreSQL ORs the permissive policies of a command: a second one is a second branch.
             var permissive = applying.Where(p => p.Permissive).ToList();
             if (permissive.Count > 1)
-                Add(OrBranch(table, string.Join(", ", permissive.Select(p => p.Name)), "the permissive policies " + string.Join(" OR ", permissive.Select(p => p.Name))));
+                Add(OrBranch(table, string.Join(", ", permissive.Select(p => p.Name)), $"its permissive policies {string.Join(" OR ", permissive.Select(p => p.Name))}"));
         }
 
         return new PolicyDiagnosis(causes, policies);
@@ -86,6 +87,12 @@ public sealed class PolicyDiagnosis
         "Give the other branch an index of its own (a partial index on its condition), or move it out of the tenant's hot path " +
         "(a separate query, or a RESTRICTIVE policy for conditions every row must meet).",
         RuleDocs.HelpUriFor(AuditRules.TG1008.Id));
+
+    private static string Short(string condition)
+    {
+        var flat = string.Join(' ', condition.Split((char[])['\n', '\r', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= 60 ? flat : flat[..57] + "...";
+    }
 
     /// <summary>User functions the expression calls outside a subquery (a subquery runs once, as an InitPlan) that are VOLATILE.</summary>
     private static IEnumerable<string> VolatileCalls(string expression, CatalogSnapshot catalog)

@@ -50,21 +50,30 @@ public static class BenchTextReport
         if (gate is not null)
         {
             text.AppendLine();
-            text.AppendLine("Baseline comparison:");
-            foreach (var row in gate.Regressions)
-            {
-                text.AppendLine("  REGRESSED " + BenchSummary.Limit(row));
-                foreach (var policy in row.Policies)
-                    text.AppendLine("    policy " + policy);
-                if (row.PolicyChange is not null)
-                    text.AppendLine("    " + row.PolicyChange);
-            }
-
-            foreach (var row in gate.Rows.Where(r => r.Verdict is BaselineVerdict.NotMeasured or BaselineVerdict.New))
-                text.AppendLine(c, $"  {row.Key}: {(row.Verdict == BaselineVerdict.New ? "new (not in the baseline)" : "in the baseline, not measured by this run")}");
-            text.AppendLine(BenchSummary.Gate(gate));
+            text.Append(GateOnly(gate));
         }
 
+        return text.ToString();
+    }
+
+    /// <summary>The baseline comparison alone (printed on stderr when the report itself is JSON).</summary>
+    public static string GateOnly(BaselineGate gate)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine("Baseline comparison:");
+        foreach (var row in gate.Regressions)
+        {
+            text.AppendLine("  REGRESSED " + BenchSummary.Limit(row));
+            foreach (var policy in row.Policies)
+                text.AppendLine("    policy " + policy);
+            if (row.PolicyChange is not null)
+                text.AppendLine("    " + row.PolicyChange);
+        }
+
+        foreach (var row in gate.Rows.Where(r => r.Verdict is BaselineVerdict.NotMeasured or BaselineVerdict.New))
+            text.AppendLine(c, $"  {row.Key}: {(row.Verdict == BaselineVerdict.New ? "new (not in the baseline)" : "in the baseline, not measured by this run")}");
+        text.AppendLine(BenchSummary.Gate(gate));
         return text.ToString();
     }
 }

@@ -45,7 +45,7 @@ internal sealed class SeriesInsert(SeedSchema schema, string tenantColumn, Bench
     private (string? Sql, string? Problem) Complete(
         SeedTable table, StringBuilder from, Dictionary<string, string> values, string g, bool tenantScoped)
     {
-        var parentCounts = new List<string>();
+        var scopedCounts = new List<string>();
         var k = 0;
         foreach (var foreignKey in table.ForeignKeys)
         {
@@ -71,10 +71,11 @@ internal sealed class SeriesInsert(SeedSchema schema, string tenantColumn, Bench
                 var parentTenant = SqlText.Identifier(tenantColumn);
                 var tenantValue = TenantValue(parent.Column(tenantColumn)!);
                 // Spread a second key over its parents differently from the first, so a junction table's pairs differ.
-                var spread = parentCounts.Count == 0 ? "s.i" : $"(s.i + s.i / {parentCounts[^1]}.n)";
+                var spread = scopedCounts.Count == 0 ? "s.i" : $"(s.i + s.i / {scopedCounts[^1]}.n)";
                 from.Append($" JOIN (SELECT {parentTenant} AS tenant, count(*) AS n FROM {parent.Sql} GROUP BY 1) AS {count} ON {count}.tenant = {tenantValue}");
                 from.Append($" JOIN (SELECT {keys}, {parentTenant} AS tenant, row_number() OVER (PARTITION BY {parentTenant} ORDER BY {keys}) - 1 AS rn " +
                             $"FROM {parent.Sql}) AS {alias} ON {alias}.tenant = {tenantValue} AND {alias}.rn = {spread} % {count}.n");
+                scopedCounts.Add(count);
             }
             else
             {
@@ -83,7 +84,6 @@ internal sealed class SeriesInsert(SeedSchema schema, string tenantColumn, Bench
                             $"ON {alias}.rn = {g} % {count}.n");
             }
 
-            parentCounts.Add(count);
             for (var c = 0; c < foreignKey.Columns.Count; c++)
                 values.TryAdd(foreignKey.Columns[c], $"{alias}.{SqlText.Identifier(foreignKey.ReferencedColumns[c])}");
             k++;

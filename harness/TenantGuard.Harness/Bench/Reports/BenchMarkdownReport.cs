@@ -23,7 +23,7 @@ public static class BenchMarkdownReport
             {
                 md.AppendLine($"- `{row.Key}` regressed: {MarkdownText.Escape(BenchSummary.Limit(row))}; policies: " +
                                  string.Join("; ", row.Policies.Select(p => $"`{p}`")) +
-                                 (row.PolicyChange is null ? "" : $" ({MarkdownText.Escape(row.PolicyChange)})"));
+                                 (row.PolicyChange is null ? "" : $" (`{row.PolicyChange}`)"));
             }
 
             md.AppendLine();

@@ -39,8 +39,8 @@ public static class BenchCommand
             // Every input is read before a server starts: a broken queries file or baseline fails in milliseconds.
             var queries = arguments.Queries is null ? [] : TeamQueryFile.Read(arguments.Queries);
             var baseline = arguments.Baseline is null ? null : BenchResultsFile.Read(arguments.Baseline);
-            CheckWritable("--output", arguments.Output);
-            CheckWritable("--chart", arguments.Chart);
+            ReportArguments.CheckFile("--output", arguments.Output);
+            ReportArguments.CheckFile("--chart", arguments.Chart);
 
             var results = await ProgressDisplay.RunAsync(console, "Starting PostgreSQL…", async progress =>
             {
@@ -92,17 +92,6 @@ public static class BenchCommand
         }
 
         await console.Error.WriteLineAsync($"tenantguard: wrote the bench report to {output}.");
-    }
-
-    private static void CheckWritable(string option, string? path)
-    {
-        if (path is null)
-            return;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null && !Directory.Exists(folder))
-            throw new HarnessException($"{option} {path}: the folder {folder} does not exist. Create it first or write elsewhere.");
-        if (Directory.Exists(path))
-            throw new HarnessException($"{option} {path}: is a folder. Name a file.");
     }
 }
 

@@ -12,6 +12,7 @@ public static class Program
         AuditCommand.Create,
         VerifyCommand.Create,
         CheckCommand.Create,
+        BenchCommand.Create,
         ExplainCommand.Create,
         InitCommand.Create,
     ];

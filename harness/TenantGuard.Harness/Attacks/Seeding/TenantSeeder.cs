@@ -36,7 +36,7 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
                 $"No table has the tenant column \"{target.TenantColumn}\", so there is nothing to attack. Pass the column your tables use with --tenant-column.");
         }
 
-        var tenantsTable = FindTenantsTable(schema, tenantTables, out var tenantsKey);
+        var (tenantsTable, tenantsKey) = schema.TenantsTable(target.TenantColumn);
         // One value per tenant must fit every table's tenant column: uuid strings fit uuid and text columns alike (and
         // a policy that casts a text column or the setting to uuid); numbers only when every column is numeric.
         var tenantType = tenantTables.Select(t => t.Column(target.TenantColumn)!).OrderBy(c => c.BaseType == "uuid" ? 0 : 1).First();
@@ -133,19 +133,6 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
 
     /// <summary>A table keyed by the tenant alone (a registry nobody references) holds one row per tenant.</summary>
     private int RowsPerTenant(SeedTable table) => table.IsOneRowPerValueOf(target.TenantColumn) ? 1 : options.RowsPerTable;
-
-    /// <summary>The table most foreign keys on the tenant column alone point at (tenants, organizations, teams …).</summary>
-    private SeedTable? FindTenantsTable(SeedSchema schema, List<SeedTable> tenantTables, out string? keyColumn)
-    {
-        var best = tenantTables
-            .SelectMany(t => t.ForeignKeys)
-            .Where(f => f.Columns.Count == 1 && f.Columns[0] == target.TenantColumn)
-            .GroupBy(f => (f.ReferencedTable, f.ReferencedColumns[0]))
-            .OrderByDescending(g => g.Count())
-            .FirstOrDefault();
-        keyColumn = best?.Key.Item2;
-        return best is null ? null : schema.Table(best.Key.ReferencedTable);
-    }
 
     private static string NewTenantValue(SeedColumn column, bool numeric, int index) => column.BaseType switch
     {

@@ -32,7 +32,7 @@ public static class BenchSeeder
                                        "Pass the column your tables use with --tenant-column.");
 
         var tenants = BenchTenants.For(tenantTables.Select(t => t.Column(database.TenantColumn)!).ToList(), shape.Tenants);
-        var (tenantsTable, tenantsKey) = TenantsTable(schema, tenantTables, database.TenantColumn);
+        var (tenantsTable, tenantsKey) = schema.TenantsTable(database.TenantColumn);
         var insert = new SeriesInsert(schema, database.TenantColumn, tenants, tenantsTable);
         var referenced = schema.Tables.SelectMany(t => t.ForeignKeys).Select(f => f.ReferencedTable).ToHashSet(StringComparer.Ordinal);
 
@@ -83,18 +83,6 @@ public static class BenchSeeder
             return new SeededTable(table.QualifiedName, 0, clock.Elapsed.TotalSeconds,
                 $"{e.SqlState}: {e.MessageText}{(e.Detail is null ? "" : " (" + e.Detail + ")")}");
         }
-    }
-
-    /// <summary>The table most foreign keys on the tenant column alone point at (tenants, organizations…).</summary>
-    private static (SeedTable? Table, string? Key) TenantsTable(SeedSchema schema, IReadOnlyList<SeedTable> tenantTables, string tenantColumn)
-    {
-        var best = tenantTables
-            .SelectMany(t => t.ForeignKeys)
-            .Where(f => f.Columns.Count == 1 && f.Columns[0] == tenantColumn)
-            .GroupBy(f => (f.ReferencedTable, Key: f.ReferencedColumns[0]))
-            .OrderByDescending(g => g.Count())
-            .FirstOrDefault();
-        return best is null ? (null, null) : (schema.Table(best.Key.ReferencedTable), best.Key.Key);
     }
 
     private static async Task RequireRlsBypassAsync(NpgsqlConnection connection, CancellationToken ct)

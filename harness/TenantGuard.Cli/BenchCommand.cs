@@ -29,7 +29,7 @@ public static class BenchCommand
             new BenchDataShape(parsed.GetValue(bench.Rows), parsed.GetValue(bench.Tenants), parsed.GetValue(bench.Skew)),
             SamplerSettings.Quick with { Rounds = parsed.GetValue(bench.Rounds) },
             parsed.GetValue(bench.Queries), parsed.GetValue(bench.Baseline), parsed.GetValue(bench.Format)!,
-            parsed.GetValue(bench.Chart), parsed.GetValue(bench.Output)), cancellationToken));
+            parsed.GetValue(bench.Chart), parsed.GetValue(bench.Output), parsed.GetValue(bench.Tolerance)), cancellationToken));
         return command;
     }
 
@@ -54,7 +54,7 @@ public static class BenchCommand
                 return run;
             });
 
-            var gate = baseline is null ? null : BaselineGate.Compare(baseline, results);
+            var gate = baseline is null ? null : BaselineGate.Compare(baseline, results, arguments.Tolerance);
             var report = arguments.Format switch
             {
                 "json" => BenchResultsFile.Serialize(results),
@@ -97,4 +97,4 @@ public static class BenchCommand
 
 public sealed record BenchArguments(
     string Migrations, DatabaseArguments Database, BenchDataShape Data, SamplerSettings Sampler, string? Queries, string? Baseline, string Format, string? Chart,
-    string? Output);
+    string? Output, double Tolerance = BaselineGate.DefaultTolerance);

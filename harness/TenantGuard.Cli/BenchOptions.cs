@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TenantGuard.Harness.Bench.Results;
 using TenantGuard.Harness.Bench.Sampling;
 using TenantGuard.Harness.Bench.Seeding;
 
@@ -43,6 +44,12 @@ internal sealed class BenchCommandOptions
         Description = "Results of an earlier run (--format json): exit 1 when a ratio regressed beyond the spread both runs measured.",
     };
 
+    public Option<double> Tolerance { get; } = Checked(new Option<double>("--tolerance")
+    {
+        Description = "With --baseline: the least rise of a ratio that can fail the run, as a fraction of the baseline's (0.2 = 20%); the measured spread can only widen it.",
+        DefaultValueFactory = _ => BaselineGate.DefaultTolerance,
+    }, (double value) => value is >= 0 and <= 100, "must be between 0 and 100 (0.2 = a ratio may rise 20% before it fails)");
+
     public Option<string> Format { get; } = Checked(new Option<string>("--format", "-f")
     {
         Description = "Report format: text, json (the results a --baseline reads), markdown (for job summaries).",
@@ -61,7 +68,7 @@ internal sealed class BenchCommandOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Rows, Tenants, Skew, Rounds, Queries, Baseline, Format, Chart, Output })
+        foreach (var option in new Option[] { Rows, Tenants, Skew, Rounds, Queries, Baseline, Tolerance, Format, Chart, Output })
             command.Options.Add(option);
     }
 

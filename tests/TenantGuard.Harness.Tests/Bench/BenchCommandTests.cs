@@ -93,8 +93,10 @@ public sealed class BenchCommandTests(PostgresServerFixture fixture) : IDisposab
         var taken = await BenchOrdersAsync(CorrectPolicy, "--format", "json", "--output", baseline);
         Assert.True(taken.ExitCode == 0, taken.ToString());
 
-        var same = await BenchOrdersAsync(CorrectPolicy, "--baseline", baseline);
-        var broken = await BenchOrdersAsync(NonSargablePolicy, "--baseline", baseline, "--format", "markdown");
+        // A tolerance of 100%: the cast policy's scans are tens of times slower, while a loaded machine moves a correct
+        // schema's ratios by more than the default 20% from run to run.
+        var same = await BenchOrdersAsync(CorrectPolicy, "--baseline", baseline, "--tolerance", "1");
+        var broken = await BenchOrdersAsync(NonSargablePolicy, "--baseline", baseline, "--tolerance", "1", "--format", "markdown");
 
         Assert.True(same.ExitCode == 0, same.ToString());
         Assert.Contains("PASSED", same.Stdout);

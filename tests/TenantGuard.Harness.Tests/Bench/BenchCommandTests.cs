@@ -93,10 +93,11 @@ public sealed class BenchCommandTests(PostgresServerFixture fixture) : IDisposab
         var taken = await BenchOrdersAsync(CorrectPolicy, "--format", "json", "--output", baseline);
         Assert.True(taken.ExitCode == 0, taken.ToString());
 
-        // A tolerance of 100%: the cast policy's scans are tens of times slower, while a loaded machine moves a correct
-        // schema's ratios by more than the default 20% from run to run.
-        var same = await BenchOrdersAsync(CorrectPolicy, "--baseline", baseline, "--tolerance", "1");
-        var broken = await BenchOrdersAsync(NonSargablePolicy, "--baseline", baseline, "--tolerance", "1", "--format", "markdown");
+        // A ratio may triple before it fails: the cast policy's scans read every tenant's rows (tens of times slower on a
+        // quiet machine, still 5x at a load average of 20), while such a load moves a correct schema's ratios up to
+        // threefold from run to run.
+        var same = await BenchOrdersAsync(CorrectPolicy, "--baseline", baseline, "--tolerance", "2");
+        var broken = await BenchOrdersAsync(NonSargablePolicy, "--baseline", baseline, "--tolerance", "2", "--format", "markdown");
 
         Assert.True(same.ExitCode == 0, same.ToString());
         Assert.Contains("PASSED", same.Stdout);

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace TenantGuard.Harness.Attacks.Seeding;
 
 /// <summary>One row as text, column name → value (null for SQL NULL).</summary>
@@ -11,13 +13,14 @@ public sealed class SeededRow(IReadOnlyDictionary<string, string?> values)
 /// <summary>A table the seeder could not fill, and why.</summary>
 public sealed record UnseededTable(SeedTable Table, string Reason);
 
-/// <summary>What the seeder created: the synthetic tenants and, per tenant table, each tenant's rows.</summary>
+/// <summary>What the seeder created: the synthetic tenants and, per tenant table, each tenant's rows. Tables are seeded
+/// on several connections at once, one writer per table: the maps by table are concurrent, a table's own rows are not.</summary>
 public sealed class SeedResult
 {
-    private readonly Dictionary<string, Dictionary<string, List<SeededRow>>> _tenantRows = [];
-    private readonly Dictionary<string, List<SeededRow>> _globalRows = [];
-    private readonly Dictionary<string, Dictionary<string, IReadOnlyList<SeededRow>>> _sharedRows = [];
-    private readonly Dictionary<string, UnseededTable> _unseeded = [];
+    private readonly ConcurrentDictionary<string, Dictionary<string, List<SeededRow>>> _tenantRows = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<SeededRow>> _globalRows = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Dictionary<string, IReadOnlyList<SeededRow>>> _sharedRows = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, UnseededTable> _unseeded = new(StringComparer.Ordinal);
 
     public SeedResult(SeedSchema schema, IReadOnlyList<string> tenants, string tenantColumn, string tenantSqlType, SeedTable? tenantsTable)
     {
@@ -44,7 +47,7 @@ public sealed class SeedResult
     /// <summary>Tables with the tenant column: the ones attacked.</summary>
     public IEnumerable<SeedTable> TenantTables => Schema.Tables.Where(t => t.Column(TenantColumn) is not null);
 
-    public IReadOnlyCollection<UnseededTable> Unseeded => _unseeded.Values;
+    public IReadOnlyCollection<UnseededTable> Unseeded => _unseeded.Values.OrderBy(u => u.Table.QualifiedName, StringComparer.Ordinal).ToList();
 
     public string TenantLiteral(string tenant) => SqlText.Literal(tenant, TenantSqlType);
 
@@ -64,12 +67,7 @@ public sealed class SeedResult
 
     internal void AddTenantRow(SeedTable table, string tenant, SeededRow row)
     {
-        if (!_tenantRows.TryGetValue(table.QualifiedName, out var byTenant))
-        {
-            byTenant = [];
-            _tenantRows[table.QualifiedName] = byTenant;
-        }
-
+        var byTenant = _tenantRows.GetOrAdd(table.QualifiedName, _ => new Dictionary<string, List<SeededRow>>(StringComparer.Ordinal));
         if (!byTenant.TryGetValue(tenant, out var rows))
         {
             rows = [];
@@ -98,29 +96,18 @@ public sealed class SeedResult
 
     internal void AddSharedRow(SeedTable table, string tenant, SeededRow row)
     {
-        if (!_sharedRows.TryGetValue(table.QualifiedName, out var byTenant))
-        {
-            byTenant = new Dictionary<string, IReadOnlyList<SeededRow>>(StringComparer.Ordinal);
-            _sharedRows[table.QualifiedName] = byTenant;
-        }
-
+        var byTenant = _sharedRows.GetOrAdd(table.QualifiedName, _ => new Dictionary<string, IReadOnlyList<SeededRow>>(StringComparer.Ordinal));
         byTenant[tenant] = [.. byTenant.GetValueOrDefault(tenant) ?? [], row];
     }
 
     internal void AddGlobalRow(SeedTable table, SeededRow row)
     {
-        if (!_globalRows.TryGetValue(table.QualifiedName, out var rows))
-        {
-            rows = [];
-            _globalRows[table.QualifiedName] = rows;
-        }
-
-        rows.Add(row);
+        _globalRows.GetOrAdd(table.QualifiedName, _ => []).Add(row);
     }
 
     internal void MarkUnseeded(SeedTable table, string reason) => _unseeded.TryAdd(table.QualifiedName, new UnseededTable(table, reason));
 
-    internal void ClearUnseeded(SeedTable table) => _unseeded.Remove(table.QualifiedName);
+    internal void ClearUnseeded(SeedTable table) => _unseeded.TryRemove(table.QualifiedName, out _);
 
     internal bool IsMarkedUnseeded(SeedTable table) => _unseeded.ContainsKey(table.QualifiedName);
 

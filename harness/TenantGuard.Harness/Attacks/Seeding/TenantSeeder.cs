@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Npgsql;
@@ -19,8 +20,12 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
     /// failure costs little to redo.</summary>
     private const int TablesPerRoundTrip = 25;
 
+    /// <summary>Connections seeding independent tables at once: the server's work per table (its first rows, their
+    /// foreign-key checks) is what the seeding waits on.</summary>
+    private const int Connections = 3;
+
     private readonly ValueGenerator _values = new();
-    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _checkValues = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _checkValues = new(StringComparer.Ordinal);
 
     public async Task<SeedResult> SeedAsync(SeedSchema schema, CancellationToken ct)
     {
@@ -45,52 +50,53 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
         var result = new SeedResult(schema, tenants, target.TenantColumn, tenantType.SqlType, tenantsTable);
         var shared = target.SharedTenants.Where(value => Fits(value, tenantTables)).ToList();
 
-        await using var connection = new NpgsqlConnection(target.AdminConnectionString);
-        await connection.OpenAsync(ct).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         var referenced = schema.Tables.SelectMany(t => t.ForeignKeys).Select(f => f.ReferencedTable).ToHashSet();
+        await using var admin = NpgsqlDataSource.Create(target.AdminConnectionString);
+        await using var connection = await admin.OpenConnectionAsync(ct).ConfigureAwait(false);
 
-        var group = new List<SeedTable>();
-        foreach (var table in DependencyOrder(schema.Tables))
+        // Level by level (a level's tables reference only earlier ones): the registry and global tables on one connection,
+        // then the level's tenant tables, which are independent, a group per round trip on a few connections at once;
+        // each commits, so the next level's rows can point at them.
+        foreach (var level in DependencyLevels(schema.Tables))
         {
-            if (table != tenantsTable && table.Column(target.TenantColumn) is not null)
+            await using (var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false))
             {
-                // Tenant tables go to the server a group at a time; a table that references one of the group waits for
-                // the group's rows, which its own rows point at.
-                if (group.Count == TablesPerRoundTrip || table.ForeignKeys.Any(f => group.Any(g => g.QualifiedName == f.ReferencedTable)))
+                foreach (var table in level)
                 {
-                    await SeedTenantTablesAsync(connection, group, tenants, shared, result, ct).ConfigureAwait(false);
-                    group.Clear();
+                    if (table == tenantsTable)
+                    {
+                        await SeedTenantsTableAsync(connection, table, tenantsKey!, result, ct).ConfigureAwait(false);
+                        foreach (var tenant in shared)
+                        {
+                            await SeedSharedTenantAsync(connection, table, tenantsKey!, tenant, result, ct).ConfigureAwait(false);
+                        }
+                    }
+                    else if (table.Column(target.TenantColumn) is null && referenced.Contains(table.QualifiedName))
+                    {
+                        await SeedGlobalTableAsync(connection, table, result, ct).ConfigureAwait(false);
+                    }
                 }
 
-                group.Add(table);
-                continue;
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
             }
 
-            await SeedTenantTablesAsync(connection, group, tenants, shared, result, ct).ConfigureAwait(false);
-            group.Clear();
-            if (table == tenantsTable)
+            var groups = level.Where(t => t != tenantsTable && t.Column(target.TenantColumn) is not null).Chunk(TablesPerRoundTrip);
+            await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = Connections, CancellationToken = ct }, async (group, token) =>
             {
-                await SeedTenantsTableAsync(connection, table, tenantsKey!, result, ct).ConfigureAwait(false);
-                foreach (var tenant in shared)
-                {
-                    await SeedSharedTenantAsync(connection, table, tenantsKey!, tenant, result, ct).ConfigureAwait(false);
-                }
-            }
-            else if (referenced.Contains(table.QualifiedName))
-            {
-                await SeedGlobalTableAsync(connection, table, result, ct).ConfigureAwait(false);
-            }
+                await using var worker = await admin.OpenConnectionAsync(token).ConfigureAwait(false);
+                await using var transaction = await worker.BeginTransactionAsync(token).ConfigureAwait(false);
+                await SeedTenantTablesAsync(worker, [.. group], tenants, shared, result, token).ConfigureAwait(false);
+                await transaction.CommitAsync(token).ConfigureAwait(false);
+            }).ConfigureAwait(false);
         }
-
-        await SeedTenantTablesAsync(connection, group, tenants, shared, result, ct).ConfigureAwait(false);
 
         if (options.SeedSqlFile is not null)
         {
+            await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             await RunUserSeedAsync(connection, options.SeedSqlFile, result, ct).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(ct).ConfigureAwait(false);
         return result;
     }
 
@@ -412,8 +418,7 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
     /// <summary>Values the table's CHECK constraints name (tenant_type IN ('platform', 'customer')), read once per table.</summary>
     private IReadOnlyDictionary<string, string> CheckValuesOf(SeedTable table)
     {
-        if (!_checkValues.TryGetValue(table.QualifiedName, out var values))
-            _checkValues[table.QualifiedName] = values = CheckConstraintValues.Read(table.Checks);
+        var values = _checkValues.GetOrAdd(table.QualifiedName, _ => CheckConstraintValues.Read(table.Checks));
         return values;
     }
 
@@ -535,10 +540,14 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
     }
 
     /// <summary>Parents before children (foreign keys); tables in a cycle come last, in name order.</summary>
-    internal static List<SeedTable> DependencyOrder(IReadOnlyList<SeedTable> tables)
+    internal static List<SeedTable> DependencyOrder(IReadOnlyList<SeedTable> tables) => DependencyLevels(tables).SelectMany(level => level).ToList();
+
+    /// <summary>Tables in levels: each level's tables reference only tables of earlier levels (or themselves); a cycle
+    /// of foreign keys is broken by placing one of its tables alone.</summary>
+    internal static List<List<SeedTable>> DependencyLevels(IReadOnlyList<SeedTable> tables)
     {
         var byName = tables.ToDictionary(t => t.QualifiedName);
-        var ordered = new List<SeedTable>();
+        var levels = new List<List<SeedTable>>();
         var placed = new HashSet<string>();
         var pending = tables.OrderBy(t => t.QualifiedName, StringComparer.Ordinal).ToList();
         while (pending.Count > 0)
@@ -552,12 +561,13 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
 
             foreach (var table in ready)
             {
-                ordered.Add(table);
                 placed.Add(table.QualifiedName);
                 pending.Remove(table);
             }
+
+            levels.Add(ready);
         }
 
-        return ordered;
+        return levels;
     }
 }

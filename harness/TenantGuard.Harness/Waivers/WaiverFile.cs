@@ -1,17 +1,12 @@
 using System.Text.Json;
+using TenantGuard.Harness.Migrations;
 
 namespace TenantGuard.Harness.Waivers;
 
-/// <summary>What tenantguard.json (next to the migrations) says: tables that are tenant-owned without the tenant
-/// column, and accepted findings.</summary>
-public sealed record TenantGuardConfig(IReadOnlyList<Waiver> Waivers, IReadOnlyList<string> TenantTables)
-{
-    public static readonly TenantGuardConfig Empty = new([], []);
-}
-
 /// <summary>Reads tenantguard.json: {"tenantTables":["public.settings"],"waivers":[{"rule":"TG1003","object":"public.docs",
-/// "reason":"…"}]}. A malformed file or a waiver without a reason is a HarnessException naming the file (and line, where
-/// the JSON reader knows it): a silently ignored file would hide findings.</summary>
+/// "reason":"…"}]}, and the run's settings (<see cref="TenantGuardConfig"/>). A malformed file or a waiver without a
+/// reason is a HarnessException naming the file (and line, where the JSON reader knows it): a silently ignored file
+/// would hide findings.</summary>
 public static class WaiverFile
 {
     public const string FileName = "tenantguard.json";
@@ -67,16 +62,56 @@ public static class WaiverFile
         using (document)
         {
             var root = document.RootElement;
-            var hasWaivers = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("waivers", out _);
-            var hasTables = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("tenantTables", out _);
-            if (!hasWaivers && !hasTables)
-                throw new HarnessException($"{path}: expected an object with a \"waivers\" array (and/or \"tenantTables\"), e.g. {Example}.");
+            if (root.ValueKind != JsonValueKind.Object || !root.EnumerateObject().Any(p => Keys.Contains(p.Name, StringComparer.Ordinal)))
+                throw new HarnessException($"{path}: expected an object with a \"waivers\" array (and/or \"tenantTables\", \"migrations\", \"appRole\"…), e.g. {Example}.");
             // "$schema" points editors at docs/tenantguard.schema.json, which describes exactly what is read here.
-            RejectUnknownProperties(root, path, "the file", "waivers", "tenantTables", "$schema");
+            RejectUnknownProperties(root, path, "the file", [.. Keys, "$schema"]);
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
             return new TenantGuardConfig(
-                hasWaivers ? ReadWaivers(root.GetProperty("waivers"), path) : [],
-                hasTables ? ReadTenantTables(root.GetProperty("tenantTables"), path) : []);
+                root.TryGetProperty("waivers", out var waivers) ? ReadWaivers(waivers, path) : [],
+                root.TryGetProperty("tenantTables", out var tables) ? ReadTenantTables(tables, path) : [])
+            {
+                Path = Path.GetFullPath(path),
+                Migrations = PathSetting(root, "migrations", folder, path),
+                Layout = LayoutSetting(root, path),
+                AppRole = TextSetting(root, "appRole", path),
+                TenantColumn = TextSetting(root, "tenantColumn", path),
+                TenantSetting = TextSetting(root, "tenantSetting", path),
+                MigrationsAsSuperuser = root.TryGetProperty("migrationsAsSuperuser", out var superuser)
+                    ? superuser.ValueKind is JsonValueKind.True or JsonValueKind.False
+                        ? superuser.GetBoolean()
+                        : throw new HarnessException($"{path}: \"migrationsAsSuperuser\" must be true or false.")
+                    : null,
+                SeedSql = PathSetting(root, "seedSql", folder, path),
+                Http = PathSetting(root, "http", folder, path),
+            };
         }
+    }
+
+    /// <summary>Every key the file may hold besides "$schema".</summary>
+    private static readonly string[] Keys =
+        ["waivers", "tenantTables", "migrations", "layout", "appRole", "tenantColumn", "tenantSetting", "migrationsAsSuperuser", "seedSql", "http"];
+
+    private static string? TextSetting(JsonElement root, string name, string path)
+    {
+        if (!root.TryGetProperty(name, out var value))
+            return null;
+        return value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
+            ? value.GetString()!.Trim()
+            : throw new HarnessException($"{path}: \"{name}\" must be a non-empty string.");
+    }
+
+    /// <summary>Paths in the file are relative to the file's folder, so it reads the same from any working directory.</summary>
+    private static string? PathSetting(JsonElement root, string name, string folder, string path) =>
+        TextSetting(root, name, path) is { } relative ? Path.GetFullPath(Path.Combine(folder, relative)) : null;
+
+    private static MigrationLayout? LayoutSetting(JsonElement root, string path)
+    {
+        if (TextSetting(root, "layout", path) is not { } name)
+            return null;
+        return MigrationLayouts.TryParse(name, out var layout)
+            ? layout
+            : throw new HarnessException($"{path}: \"layout\" {name} is not a migration layout; use one of {string.Join(", ", MigrationLayouts.Names)}.");
     }
 
     private static List<Waiver> ReadWaivers(JsonElement list, string path)

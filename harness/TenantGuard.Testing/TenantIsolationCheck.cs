@@ -43,23 +43,32 @@ public sealed class TenantIsolationCheck : IAsyncDisposable
     /// <summary>Audits and attacks fresh copies of the migrated database (and the API, when configured); returns the
     /// report when it is clean, else throws <see cref="TenantIsolationException"/>, whose message lists the findings
     /// (rule, object, why, fix, the rule's page), the waived findings and the waivers that matched nothing.</summary>
-    public async Task<Report> VerifyAsync(CancellationToken ct = default)
+    public Task<Report> VerifyAsync(CancellationToken ct = default) => VerifyAsync(_options.BaseUrl, ct);
+
+    /// <summary>The same, with the HTTP attacks aimed at an API the test started (on a database from
+    /// <see cref="Environment"/>, say) after the check did.</summary>
+    public async Task<Report> VerifyAsync(Uri? apiBaseUrl, CancellationToken ct = default)
     {
+        // The HTTP file and the base URL first: a mistake in either fails before the slow part.
+        (HttpAttackConfig Http, Uri BaseUrl)? api = Environment.Config.Http is { } httpFile ? await ApiAsync(httpFile, apiBaseUrl, ct).ConfigureAwait(false) : null;
         var report = await Environment.CheckAsync(new VerifyOptions
         {
             ContextApplier = _options.ContextApplier,
             Progress = _options.Progress,
         }, ct).ConfigureAwait(false);
-        if (Environment.Config.Http is { } httpFile)
-            report = ReportMerge.Attacks([report, await AttackApiAsync(httpFile, ct).ConfigureAwait(false)]);
+        if (api is { } target)
+        {
+            var attacked = await HttpIsolationAttack.RunAsync(target.Http, target.BaseUrl, Environment.Waivers, ct, _options.Progress).ConfigureAwait(false);
+            report = ReportMerge.Attacks([report, attacked]);
+        }
+
         return report.ExitCode == 0 ? report : throw new TenantIsolationException(report);
     }
 
-    private async Task<Report> AttackApiAsync(string httpFile, CancellationToken ct)
+    private static async Task<(HttpAttackConfig Http, Uri BaseUrl)> ApiAsync(string httpFile, Uri? apiBaseUrl, CancellationToken ct)
     {
         var http = await HttpAttackConfig.LoadAsync(httpFile, ct).ConfigureAwait(false);
-        var baseUrl = http.ResolveBaseUrl(_options.BaseUrl?.AbsoluteUri, httpFile, "set BaseUrl in TenantIsolationOptions");
-        return await HttpIsolationAttack.RunAsync(http, baseUrl, Environment.Waivers, ct, _options.Progress).ConfigureAwait(false);
+        return (http, http.ResolveBaseUrl(apiBaseUrl?.AbsoluteUri, httpFile, "set BaseUrl in TenantIsolationOptions (or pass it to VerifyAsync)"));
     }
 
     public ValueTask DisposeAsync() => Environment.DisposeAsync();

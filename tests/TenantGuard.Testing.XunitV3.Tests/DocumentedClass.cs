@@ -12,27 +12,30 @@ internal sealed record DocumentedClass(string Heading, string Code)
         var classes = new List<DocumentedClass>();
         var heading = "";
         List<string>? block = null;
+        var inOtherBlock = false;
         foreach (var line in File.ReadLines(Path.Combine(RepositoryFolder.Find("docs"), Path.GetFileName(Page))))
         {
-            if (block is not null)
+            var fence = line.TrimStart().StartsWith("```", StringComparison.Ordinal);
+            if (block is not null && fence)
             {
-                if (line.StartsWith("```", StringComparison.Ordinal))
-                {
-                    classes.Add(new DocumentedClass(heading, string.Join('\n', block)));
-                    block = null;
-                }
-                else
-                {
-                    block.Add(line);
-                }
+                classes.Add(new DocumentedClass(heading, string.Join('\n', block)));
+                block = null;
             }
-            else if (line.StartsWith('#'))
+            else if (block is not null)
+            {
+                block.Add(line);
+            }
+            else if (fence)
+            {
+                // A C# block opens; any other fence opens or closes a block whose lines are not headings.
+                if (!inOtherBlock && line.Trim() == "```csharp")
+                    block = [];
+                else
+                    inOtherBlock = !inOtherBlock;
+            }
+            else if (!inOtherBlock && line.StartsWith('#'))
             {
                 heading = line.TrimStart('#').Trim();
-            }
-            else if (line.Trim() == "```csharp")
-            {
-                block = [];
             }
         }
 

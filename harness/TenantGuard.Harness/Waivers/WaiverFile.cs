@@ -18,13 +18,28 @@ public static class WaiverFile
     public static async Task<IReadOnlyList<Waiver>> LoadForMigrationsAsync(string migrationsFolder, CancellationToken cancellationToken = default) =>
         (await LoadConfigForMigrationsAsync(migrationsFolder, cancellationToken)).Waivers;
 
-    /// <summary>The whole tenantguard.json in a migrations folder, or next to a migrations script file; empty when
-    /// there is none.</summary>
-    public static Task<TenantGuardConfig> LoadConfigForMigrationsAsync(string migrationsFolder, CancellationToken cancellationToken = default)
+    /// <summary>The tenantguard.json of some migrations: the one in their folder (next to a script file), else the
+    /// nearest one above that names them in "migrations" (a file at the repository root, where the test fixture finds
+    /// it); empty when there is none.</summary>
+    public static async Task<TenantGuardConfig> LoadConfigForMigrationsAsync(string migrationsFolder, CancellationToken cancellationToken = default)
     {
-        var folder = File.Exists(migrationsFolder) ? Path.GetDirectoryName(Path.GetFullPath(migrationsFolder))! : migrationsFolder;
+        var migrations = Path.TrimEndingDirectorySeparator(Path.GetFullPath(migrationsFolder));
+        var folder = File.Exists(migrations) ? Path.GetDirectoryName(migrations)! : migrations;
         var path = Path.Combine(folder, FileName);
-        return File.Exists(path) ? LoadConfigAsync(path, cancellationToken) : Task.FromResult(TenantGuardConfig.Empty);
+        if (File.Exists(path))
+            return await LoadConfigAsync(path, cancellationToken).ConfigureAwait(false);
+
+        for (var above = Directory.GetParent(folder); above is not null; above = above.Parent)
+        {
+            var candidate = Path.Combine(above.FullName, FileName);
+            if (!File.Exists(candidate))
+                continue;
+            var config = await LoadConfigAsync(candidate, cancellationToken).ConfigureAwait(false);
+            if (config.Migrations is { } named && string.Equals(Path.TrimEndingDirectorySeparator(named), migrations, StringComparison.Ordinal))
+                return config;
+        }
+
+        return TenantGuardConfig.Empty;
     }
 
     public static async Task<IReadOnlyList<Waiver>> LoadAsync(string path, CancellationToken cancellationToken = default) =>

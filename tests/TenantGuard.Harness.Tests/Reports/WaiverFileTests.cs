@@ -105,6 +105,21 @@ public sealed class WaiverFileTests
     }
 
     [Fact]
+    public async Task A_file_above_the_migrations_that_names_them_is_theirs_and_one_naming_others_is_not()
+    {
+        using var root = new Infrastructure.TemporaryDirectory();
+        var db = Directory.CreateDirectory(Path.Combine(root.Path, "db")).FullName;
+        var other = Directory.CreateDirectory(Path.Combine(root.Path, "other")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(root.Path, "tenantguard.json"), """{ "migrations": "db/", "appRole": "web" }""");
+
+        var named = await WaiverFile.LoadConfigForMigrationsAsync(db);
+        var unnamed = await WaiverFile.LoadConfigForMigrationsAsync(other);
+
+        Assert.Equal(("web", Path.Combine(root.Path, "tenantguard.json")), (named.AppRole, named.Path));
+        Assert.Same(TenantGuardConfig.Empty, unnamed);
+    }
+
+    [Fact]
     public async Task A_migrations_folder_without_a_waiver_file_has_no_waivers()
     {
         var folder = Directory.CreateTempSubdirectory("tenantguard-waivers-").FullName;

@@ -6,13 +6,32 @@ namespace TenantGuard.Cli;
 
 /// <summary>Where a command writes: results to Out, progress and errors to Error. Tests pass string writers;
 /// the real console says whether each stream is a terminal (for colour and live progress).</summary>
-public sealed record CliConsole(TextWriter Out, TextWriter Error, bool OutIsTerminal = false, bool ErrorIsTerminal = false)
+public sealed record CliConsole(TextWriter Out, TextWriter Error, bool OutIsTerminal = false, bool ErrorIsTerminal = false, int OutWidth = 0)
 {
     public static CliConsole System => new(
         Console.Out,
         Console.Error,
         !Console.IsOutputRedirected && !NoColor,
-        !Console.IsErrorRedirected && !NoColor);
+        !Console.IsErrorRedirected && !NoColor,
+        TerminalWidth());
+
+    /// <summary>The columns text reports wrap to: COLUMNS when set, else the terminal's width; 0 (no wrapping) when
+    /// stdout is a file or a pipe, whose reader has its own width.</summary>
+    private static int TerminalWidth()
+    {
+        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 0)
+            return columns;
+        if (Console.IsOutputRedirected)
+            return 0;
+        try
+        {
+            return Console.WindowWidth;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
 
     // https://no-color.org: any non-empty value turns colour off.
     private static bool NoColor => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
@@ -53,7 +72,7 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, bool OutIsTerm
         if (output is null)
         {
             var colour = format == ReportFormat.Text && OutIsTerminal;
-            await ReportFormats.CreateFormatter(format, colour, arguments.SourceRoot).WriteAsync(report, Out, cancellationToken);
+            await ReportFormats.CreateFormatter(format, colour, arguments.SourceRoot, OutWidth).WriteAsync(report, Out, cancellationToken);
             return;
         }
         try

@@ -12,6 +12,7 @@ public static class Program
         AuditCommand.Create,
         VerifyCommand.Create,
         CheckCommand.Create,
+        BenchCommand.Create,
         ExplainCommand.Create,
         InitCommand.Create,
     ];
@@ -41,11 +42,18 @@ public static class Program
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default) =>
         RunAsync(args, new CliConsole(stdout, stderr), cancellationToken);
 
-    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    /// <summary>Every command, writing to <paramref name="console"/>.</summary>
+    public static RootCommand CreateRootCommand(CliConsole console)
     {
         var root = new RootCommand("TenantGuard: check that a PostgreSQL database really isolates tenants.");
         foreach (var create in Commands)
             root.Subcommands.Add(create(console));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        var root = CreateRootCommand(console);
 
         // A bare tenantguard shows what it can do rather than an error.
         var parsed = root.Parse(args.Length == 0 ? ["--help"] : args);

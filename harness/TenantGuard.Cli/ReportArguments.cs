@@ -22,7 +22,8 @@ public sealed record ReportArguments(
             throw new HarnessException($"--source-root {SourceRoot}: no such folder. Give the repository's root (SARIF locations are relative to it).");
     }
 
-    private static void CheckFile(string option, string? path)
+    /// <summary>A file a command will write (a report, a chart): its folder must exist and it must not be a folder.</summary>
+    internal static void CheckFile(string option, string? path)
     {
         if (path is null)
             return;

@@ -1,5 +1,6 @@
 using Npgsql;
 using TenantGuard.Benchmarks.Rls;
+using TenantGuard.Harness.Bench.Sampling;
 
 namespace TenantGuard.Benchmarks.Tests;
 
@@ -83,8 +84,8 @@ public sealed class RlsWorkloadTests(RlsDataSetFixture fixture) : IClassFixture<
         var foreign = request with { TenantId = request.TenantId + 1 };
         await using var connection = await Data.App.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await TenantRequest.SetTenantAsync(connection, transaction, request.TenantId, CancellationToken.None);
-        await using var command = TenantRequest.CreateCommand(
+        await RlsRequest.SetTenantAsync(connection, transaction, request.TenantId, CancellationToken.None);
+        await using var command = RlsRequest.CreateCommand(
             connection, transaction, RlsStatements.For(QueryShape.Insert, RlsMode.RlsPolicy), foreign);
 
         var error = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
@@ -109,9 +110,9 @@ public sealed class RlsWorkloadTests(RlsDataSetFixture fixture) : IClassFixture<
     [Fact]
     public async Task The_paired_sampler_measures_every_shape_and_mode_against_the_baseline_of_its_round()
     {
-        var settings = new PairedSampler.Settings(Rounds: 3, BatchTime: TimeSpan.FromMilliseconds(1), WarmupRequests: 1);
+        var settings = new SamplerSettings(Rounds: 3, BatchTime: TimeSpan.FromMilliseconds(1), WarmupRequests: 1);
 
-        var measurements = await PairedSampler.MeasureAsync(Data, settings, new Progress<string>(), CancellationToken.None);
+        var measurements = await RlsMatrixSampler.MeasureAsync(Data, settings, new Progress<string>(), CancellationToken.None);
 
         Assert.Equal(QueryShapes.All.Count * RlsModes.All.Count, measurements.Count);
         Assert.All(measurements, m => Assert.Equal(RlsDataSetFixture.Rows, m.Rows));
@@ -124,9 +125,9 @@ public sealed class RlsWorkloadTests(RlsDataSetFixture fixture) : IClassFixture<
     {
         await using var connection = await Data.App.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await TenantRequest.SetTenantAsync(connection, transaction, request.TenantId, CancellationToken.None);
+        await RlsRequest.SetTenantAsync(connection, transaction, request.TenantId, CancellationToken.None);
         var rows = new List<string>();
-        await using (var command = TenantRequest.CreateCommand(connection, transaction, sql, request))
+        await using (var command = RlsRequest.CreateCommand(connection, transaction, sql, request))
         await using (var reader = await command.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
@@ -146,8 +147,8 @@ public sealed class RlsWorkloadTests(RlsDataSetFixture fixture) : IClassFixture<
     {
         await using var connection = await Data.App.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await TenantRequest.SetTenantAsync(connection, transaction, request.TenantId, CancellationToken.None);
-        await using var command = TenantRequest.CreateCommand(connection, transaction, sql, request);
+        await RlsRequest.SetTenantAsync(connection, transaction, request.TenantId, CancellationToken.None);
+        await using var command = RlsRequest.CreateCommand(connection, transaction, sql, request);
         var affected = await command.ExecuteNonQueryAsync();
         await transaction.RollbackAsync();
         return affected;

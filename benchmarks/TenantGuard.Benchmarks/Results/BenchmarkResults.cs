@@ -12,7 +12,7 @@ public sealed record BenchmarkResults
     public DateTimeOffset CreatedUtc { get; init; }
     public string RunKind { get; init; } = "full";
     public MachineInfo Machine { get; init; } = new();
-    /// <summary>The matrix, measured interleaved (see PairedSampler): the ratios here are the gated ones.</summary>
+    /// <summary>The matrix, measured interleaved (see RlsMatrixSampler): the ratios here are the gated ones.</summary>
     public IReadOnlyList<RlsMeasurement> Rls { get; init; } = [];
 
     /// <summary>Full runs only: the same requests measured case by case by BenchmarkDotNet.</summary>

@@ -44,5 +44,5 @@ public class RlsOverheadBenchmarks
     [Benchmark]
     public Task WrappedFunctionPolicy() => Run(RlsMode.WrappedFunctionPolicy);
 
-    private Task Run(RlsMode mode) => TenantRequest.ExecuteAsync(_data.App, _requests.Next(), _statements[mode]);
+    private Task Run(RlsMode mode) => RlsRequest.ExecuteAsync(_data.App, _requests.Next(), _statements[mode]);
 }

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using TenantGuard.Benchmarks.Results;
+using TenantGuard.Harness.Bench.Sampling;
 using TenantGuard.Harness.Server;
 
 namespace TenantGuard.Benchmarks.Rls;
@@ -32,7 +33,7 @@ public static class RlsOverheadRunner
             await using var data = await RlsDataSet.CreateAsync(template, rows, progress, ct);
             plans.AddRange(await PlanCollector.CollectAsync(data, ct));
             progress.Report($"measuring {QueryShapes.All.Count} shapes x {RlsModes.All.Count} modes at {rows:N0} rows, interleaved");
-            measurements.AddRange(await PairedSampler.MeasureAsync(data, quick ? PairedSampler.Settings.Quick : PairedSampler.Settings.Full, progress, ct));
+            measurements.AddRange(await RlsMatrixSampler.MeasureAsync(data, quick ? SamplerSettings.Quick : SamplerSettings.Full, progress, ct));
 
             RlsBenchmarkContext.Current = data;
             try

@@ -28,5 +28,5 @@ public class TenantSettingBenchmarks
     }
 
     [Benchmark]
-    public Task SetTenant() => TenantRequest.SetTenantOnlyAsync(_data.App, _requests.Next().TenantId);
+    public Task SetTenant() => RlsRequest.SetTenantOnlyAsync(_data.App, _requests.Next().TenantId);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using TenantGuard.Harness.Attacks.Probing;
 using TenantGuard.Harness.Attacks.Seeding;
 
 namespace TenantGuard.Harness.Attacks;

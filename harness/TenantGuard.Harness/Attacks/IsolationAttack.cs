@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 using TenantGuard.Harness.Attacks.Plans;
+using TenantGuard.Harness.Attacks.Probing;
 using TenantGuard.Harness.Attacks.Seeding;
 using TenantGuard.Harness.Reports;
 using TenantGuard.Harness.Waivers;
@@ -18,6 +20,11 @@ public static class IsolationAttack
     /// <summary>The setting attacks use when no policy reads one: the tables are then most likely without row-level
     /// security, and the attacks show what that exposes.</summary>
     public const string FallbackTenantSetting = Fixes.TenantPolicyFix.DefaultSetting;
+
+    private const int Workers = 4;
+
+    /// <summary>Tables a worker attacks together: enough to fill a round trip, few enough to share the work out.</summary>
+    private const int TablesPerBatch = 8;
 
     public static async Task<Report> RunAsync(TenantDatabase database, VerifyOptions options, CancellationToken ct = default)
     {
@@ -60,25 +67,14 @@ public static class IsolationAttack
         }
 
         options.Progress?.Report($"attacking {context.AttackableTables.Count()} tenant tables as {target.AppRole}…");
+        string? unbatched;
         await using (var appPool = NpgsqlDataSource.Create(target.AppConnectionString))
         {
-            // Tables are independent: attack them on a few connections at once.
-            await Parallel.ForEachAsync(context.AttackableTables, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (table, token) =>
-            {
-                await using var connection = await appPool.OpenConnectionAsync(token).ConfigureAwait(false);
-                var probe = new Probe(connection, target.AppRole, target.TenantSetting);
-                await CrossTenantReadAttack.RunOnTableAsync(context, probe, table, token).ConfigureAwait(false);
-                await CrossTenantUpdateAttack.RunAsync(context, probe, table, token).ConfigureAwait(false);
-                await CrossTenantDeleteAttack.RunAsync(context, probe, table, token).ConfigureAwait(false);
-                await ForeignInsertAttack.RunAsync(context, probe, table, token).ConfigureAwait(false);
-                await RowMoveAttack.RunAsync(context, probe, table, token).ConfigureAwait(false);
-                await MissingContextReadAttack.RunAsync(context, probe, table, token).ConfigureAwait(false);
-                await SharedTenantWriteAttack.RunAsync(context, probe, table, token).ConfigureAwait(false);
-            }).ConfigureAwait(false);
-
-            await using var viewConnection = await appPool.OpenConnectionAsync(ct).ConfigureAwait(false);
-            await CrossTenantReadAttack.RunOnViewsAndFunctionsAsync(context, new Probe(viewConnection, target.AppRole, target.TenantSetting), ct).ConfigureAwait(false);
+            unbatched = await AttackTablesAsync(context, appPool, ct).ConfigureAwait(false);
         }
+
+        if (unbatched is not null)
+            options.Progress?.Report($"probes went one round trip each: {unbatched}");
 
         ReportUnprovenTables(context);
 
@@ -102,6 +98,8 @@ public static class IsolationAttack
             ["seedMs"] = ((int)seedTime.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
             ["attackMs"] = ((int)(clock.Elapsed - seedTime).TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
         };
+        if (unbatched is not null)
+            facts["probes"] = $"one round trip each, slower: {unbatched}";
         var notes = context.Inconclusive.OrderBy(n => n, StringComparer.Ordinal).ToList();
         for (var i = 0; i < notes.Count; i++)
         {
@@ -110,6 +108,41 @@ public static class IsolationAttack
 
         return new Report(findings, waived, unmatched, facts, AttackRules.Database);
     }
+
+    /// <summary>Tables are independent: a few workers, each on its own connection, attack a handful of tables at a
+    /// time with every plan at once, so the probes the plans wait on go to the server together.</summary>
+    /// <returns>Why probes went one round trip each, or null when they were batched.</returns>
+    private static async Task<string?> AttackTablesAsync(AttackContext context, NpgsqlDataSource appPool, CancellationToken ct)
+    {
+        string? unbatched = null;
+        var groups = new ConcurrentQueue<SeedTable[]>(context.AttackableTables.Chunk(TablesPerBatch));
+        await Parallel.ForAsync(0, Workers, new ParallelOptions { MaxDegreeOfParallelism = Workers, CancellationToken = ct }, async (_, token) =>
+        {
+            await using var connection = await appPool.OpenConnectionAsync(token).ConfigureAwait(false);
+            var probe = await Probe.OpenAsync(connection, context.Target.AppRole, context.Target.TenantSetting, token).ConfigureAwait(false);
+            if (probe.UnbatchedReason is { } why)
+                Interlocked.CompareExchange(ref unbatched, $"{context.Target.AppRole} may not create a temporary function ({why})", null);
+            while (groups.TryDequeue(out var group))
+            {
+                await probe.RunAsync(() => Task.WhenAll(group.Select(table => AttackTableAsync(context, probe, table, token))), token).ConfigureAwait(false);
+            }
+        }).ConfigureAwait(false);
+
+        await using var viewConnection = await appPool.OpenConnectionAsync(ct).ConfigureAwait(false);
+        var viewProbe = await Probe.OpenAsync(viewConnection, context.Target.AppRole, context.Target.TenantSetting, ct).ConfigureAwait(false);
+        await viewProbe.RunAsync(() => CrossTenantReadAttack.RunOnViewsAndFunctionsAsync(context, viewProbe, ct), ct).ConfigureAwait(false);
+        return unbatched;
+    }
+
+    private static Task AttackTableAsync(AttackContext context, Probe probe, SeedTable table, CancellationToken ct) =>
+        Task.WhenAll(
+            CrossTenantReadAttack.RunOnTableAsync(context, probe, table, ct),
+            CrossTenantUpdateAttack.RunAsync(context, probe, table, ct),
+            CrossTenantDeleteAttack.RunAsync(context, probe, table, ct),
+            ForeignInsertAttack.RunAsync(context, probe, table, ct),
+            RowMoveAttack.RunAsync(context, probe, table, ct),
+            MissingContextReadAttack.RunAsync(context, probe, table, ct),
+            SharedTenantWriteAttack.RunAsync(context, probe, table, ct));
 
     /// <summary>An app role that may not touch any tenant table would be refused everything, which proves nothing
     /// about isolation: that is a wrong role (exit 2), not a clean run.</summary>

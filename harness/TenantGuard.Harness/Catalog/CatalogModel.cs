@@ -85,6 +85,7 @@ public sealed record ViewInfo(
     public string QualifiedName => $"{Schema}.{Name}";
 }
 
+/// <param name="Volatility">pg_proc.provolatile: 'i' immutable, 's' stable, 'v' volatile.</param>
 public sealed record FunctionInfo(
     uint Oid,
     string Schema,
@@ -96,8 +97,12 @@ public sealed record FunctionInfo(
     IReadOnlyList<string> Config,
     string Definition,
     string Language,
-    bool AppCanExecute)
+    bool AppCanExecute,
+    char Volatility = 'v')
 {
+    /// <summary>VOLATILE: PostgreSQL calls it again for every row and never uses it to look up an index.</summary>
+    public bool IsVolatile => Volatility == 'v';
+
     /// <summary>True when the function pins search_path (SET search_path = …), so callers cannot hijack the names
     /// it resolves.</summary>
     public bool HasFixedSearchPath => Config.Any(c => c.StartsWith("search_path=", StringComparison.OrdinalIgnoreCase));

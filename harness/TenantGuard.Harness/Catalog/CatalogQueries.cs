@@ -90,7 +90,7 @@ internal static class CatalogQueries
     public const string Functions = $"""
         SELECT p.oid, n.nspname, p.proname, p.oid::regprocedure::text, pg_get_userbyid(p.proowner),
                p.prosecdef, p.proleakproof, COALESCE(p.proconfig, ARRAY[]::text[]), pg_get_functiondef(p.oid), l.lanname,
-               has_schema_privilege($1, n.oid, 'USAGE') AND has_function_privilege($1, p.oid, 'EXECUTE')
+               has_schema_privilege($1, n.oid, 'USAGE') AND has_function_privilege($1, p.oid, 'EXECUTE'), p.provolatile::text
         FROM pg_proc p
         JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang
         WHERE p.prokind IN ('f', 'p') AND {UserSchemas} AND {FunctionNotFromExtension}

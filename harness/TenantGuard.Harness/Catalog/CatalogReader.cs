@@ -57,7 +57,7 @@ public static class CatalogReader
         await reader.NextResultAsync(cancellationToken);
         var functions = await ReadAllAsync(reader, r => new FunctionInfo(
             r.GetFieldValue<uint>(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetBoolean(5),
-            r.GetBoolean(6), r.GetFieldValue<string[]>(7), r.GetString(8), r.GetString(9), r.GetBoolean(10)), cancellationToken);
+            r.GetBoolean(6), r.GetFieldValue<string[]>(7), r.GetString(8), r.GetString(9), r.GetBoolean(10), r.GetString(11)[0]), cancellationToken);
         await reader.NextResultAsync(cancellationToken);
         var roles = await ReadAllAsync(reader, r => new RoleInfo(
             r.GetString(0), r.GetBoolean(1), r.GetBoolean(2), r.GetBoolean(3)), cancellationToken);

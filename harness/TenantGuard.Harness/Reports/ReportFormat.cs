@@ -18,9 +18,10 @@ public static class ReportFormats
 
     /// <param name="colour">Text only: ANSI colours, for a terminal.</param>
     /// <param name="sourceRoot">SARIF only: what locations are relative to (default: the git root, see <see cref="SourceRoot"/>).</param>
-    public static IReportFormatter CreateFormatter(ReportFormat format, bool colour = false, string? sourceRoot = null) => format switch
+    /// <param name="width">Text only: the columns prose is wrapped to (0: not wrapped).</param>
+    public static IReportFormatter CreateFormatter(ReportFormat format, bool colour = false, string? sourceRoot = null, int width = 0) => format switch
     {
-        ReportFormat.Text => new TextReportFormatter(colour),
+        ReportFormat.Text => new TextReportFormatter(colour, width),
         ReportFormat.Json => new JsonReportFormatter(),
         ReportFormat.Sarif => new SarifReportFormatter(sourceRoot),
         ReportFormat.Junit => new JunitReportFormatter(),

@@ -2,11 +2,15 @@ using System.Text;
 
 namespace TenantGuard.Harness.Reports;
 
-/// <summary>The report for people: findings grouped by table, each with its fix, then waived findings and stale
-/// waivers, then a one-line summary. ANSI colour only when asked (the CLI asks when stdout is a terminal).</summary>
-public sealed class TextReportFormatter(bool colour) : IReportFormatter
+/// <summary>The report for people: findings grouped by table, one fix per root cause (the attacks that prove a
+/// table's missing policy point at the audit finding's fix instead of repeating it), then waived findings and stale
+/// waivers, the facts, and a one-line summary. ANSI colour only when asked (the CLI asks when stdout is a terminal);
+/// prose wrapped to <paramref name="width"/> columns when one is given.</summary>
+public sealed class TextReportFormatter(bool colour, int width = 0) : IReportFormatter
 {
     private const string NoTable = "(database-wide)";
+    private const string Indent = "      ";
+    private const string ContinuationIndent = "        ";
 
     public string Format(Report report)
     {
@@ -14,22 +18,12 @@ public sealed class TextReportFormatter(bool colour) : IReportFormatter
         foreach (var group in report.Findings.GroupBy(f => f.Table ?? NoTable).OrderBy(g => g.Key == NoTable ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
             text.AppendLine(Paint(group.Key, Style.Bold));
+            var fixesShown = new List<Finding>();
             foreach (var finding in group.OrderBy(f => f.Severity).ThenBy(f => f.Rule, StringComparer.Ordinal))
             {
-                text.Append("  ")
-                    .Append(Paint($"{finding.Severity.Name(),-7}", StyleOf(finding.Severity)))
-                    .Append(' ')
-                    .Append(Paint(finding.Rule, Style.Bold))
-                    .Append(' ')
-                    .AppendLine(finding.Object);
-                AppendIndented(text, finding.Message, "      ");
-                if (finding.Location is not null)
-                    AppendIndented(text, finding.Location, "      " + Paint("migration: ", Style.Dim));
-                if (finding.Evidence is not null)
-                    AppendIndented(text, finding.Evidence, "      " + Paint("evidence: ", Style.Dim));
-                AppendIndented(text, finding.Fix, "      " + Paint("fix: ", Style.Green));
-                text.Append("      ").AppendLine(Paint("see " + RuleDocs.HelpUriFor(finding.Rule) + " (offline: tenantguard explain " + finding.Rule + ")", Style.Dim));
+                AppendFinding(text, finding, fixesShown);
             }
+
             text.AppendLine();
         }
 
@@ -50,10 +44,47 @@ public sealed class TextReportFormatter(bool colour) : IReportFormatter
         }
 
         if (report.Facts.Count > 0)
-            text.AppendLine(Paint(string.Join("  ", report.Facts.Select(f => $"{f.Key}: {f.Value}")), Style.Dim));
+        {
+            var facts = string.Join("  ", report.Facts.Select(f => $"{f.Key}: {FactSummary.Summarise(f.Value)}"));
+            var wrapped = new StringBuilder();
+            TextWrap.AppendWrapped(wrapped, facts, string.Empty, 0, string.Empty, width);
+            text.Append(Paint(wrapped.ToString().TrimEnd('\n'), Style.Dim)).AppendLine();
+        }
 
         text.AppendLine(Summary(report));
         return text.ToString();
+    }
+
+    private void AppendFinding(StringBuilder text, Finding finding, List<Finding> fixesShown)
+    {
+        text.Append("  ")
+            .Append(Paint($"{finding.Severity.Name(),-7}", StyleOf(finding.Severity)))
+            .Append(' ')
+            .Append(Paint(finding.Rule, Style.Bold))
+            .Append(' ')
+            .AppendLine(finding.Object);
+        foreach (var paragraph in finding.Message.ReplaceLineEndings("\n").Split('\n'))
+            TextWrap.AppendWrapped(text, paragraph, Indent, Indent.Length, ContinuationIndent, width);
+        if (finding.Location is not null)
+            AppendIndented(text, finding.Location, Indent + Paint("migration: ", Style.Dim));
+        if (finding.Evidence is not null)
+            AppendIndented(text, finding.Evidence, Indent + Paint("evidence: ", Style.Dim));
+
+        // One root cause, one fix: a fix that begins with one already shown on this table refers to it.
+        var shown = fixesShown.FirstOrDefault(f => f.Fix.Length > 0 && finding.Fix.StartsWith(f.Fix, StringComparison.Ordinal));
+        if (shown is null)
+        {
+            AppendIndented(text, finding.Fix, Indent + Paint("fix: ", Style.Green));
+            fixesShown.Add(finding);
+        }
+        else
+        {
+            var rest = finding.Fix[shown.Fix.Length..].Trim().TrimStart('-', ' ');
+            TextWrap.AppendWrapped(text, $"the fix of {shown.Rule} above{(rest.Length == 0 ? string.Empty : "; " + rest.ReplaceLineEndings(" "))}",
+                Indent + Paint("fix: ", Style.Green), Indent.Length + "fix: ".Length, ContinuationIndent, width);
+        }
+
+        text.Append(Indent).AppendLine(Paint("see " + RuleDocs.HelpUriFor(finding.Rule) + " (offline: tenantguard explain " + finding.Rule + ")", Style.Dim));
     }
 
     private string Summary(Report report)
@@ -70,12 +101,13 @@ public sealed class TextReportFormatter(bool colour) : IReportFormatter
             errors > 0 ? Style.Red : Style.Yellow);
     }
 
+    /// <summary>A block kept as it is (SQL, a transcript, a path), its lines under the first.</summary>
     private static void AppendIndented(StringBuilder text, string block, string firstPrefix)
     {
-        var lines = block.ReplaceLineEndings("\n").Split('\n');
+        var lines = block.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
         text.Append(firstPrefix).AppendLine(lines[0]);
         foreach (var line in lines.Skip(1))
-            text.Append("        ").AppendLine(line);
+            text.Append(ContinuationIndent).AppendLine(line);
     }
 
     private static Style StyleOf(Severity severity) => severity switch

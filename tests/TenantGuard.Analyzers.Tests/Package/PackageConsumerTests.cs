@@ -48,6 +48,17 @@ public sealed class PackageConsumerTests : IDisposable
         }
 
         await SaveExcerptAsync(findings, project);
+
+        // The severity presets: strict fails the build on the same code, none silences it, anything else is named.
+        var strict = await DotnetCli.RunAsync(project, "build", "--no-incremental", "-nodeReuse:false", "-p:TenantGuardAnalysisMode=strict");
+        Assert.True(strict.ExitCode != 0, strict.Output);
+        Assert.Contains("error TG0001:", strict.Output, StringComparison.Ordinal);
+        var none = await DotnetCli.RunAsync(project, "build", "--no-incremental", "-nodeReuse:false", "-p:TenantGuardAnalysisMode=none");
+        Assert.True(none.ExitCode == 0, none.Output);
+        Assert.DoesNotMatch(@"(warning|error) TG0\d{3}:", none.Output);
+        var unknown = await DotnetCli.RunAsync(project, "build", "--no-incremental", "-nodeReuse:false", "-p:TenantGuardAnalysisMode=loose");
+        Assert.True(unknown.ExitCode != 0, unknown.Output);
+        Assert.Contains("TenantGuardAnalysisMode is 'loose'; use recommended, strict or none.", unknown.Output, StringComparison.Ordinal);
     }
 
     private string WriteConsumer(string feed, string version)

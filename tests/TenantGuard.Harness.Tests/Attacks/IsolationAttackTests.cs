@@ -41,6 +41,54 @@ public sealed class IsolationAttackTests(PostgresServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_role_that_may_not_create_temporary_objects_is_probed_one_statement_at_a_time_to_the_same_verdicts()
+    {
+        const string leaky = AttackSchemas.Isolated + "ALTER TABLE tasks DISABLE ROW LEVEL SECURITY;";
+        var batched = await VerifyAsync(leaky);
+
+        var (template, database) = await fixture.CreateDatabaseAsync(new Dictionary<string, string> { ["001_schema.sql"] = leaky });
+        await using var _ = template;
+        await using var __ = database;
+        await using (var admin = new Npgsql.NpgsqlConnection(database.AdminConnectionString))
+        {
+            await admin.OpenAsync();
+            var name = new Npgsql.NpgsqlConnectionStringBuilder(database.AdminConnectionString).Database;
+            await using var revoke = new Npgsql.NpgsqlCommand($"REVOKE TEMPORARY ON DATABASE \"{name}\" FROM PUBLIC", admin);
+            await revoke.ExecuteNonQueryAsync();
+        }
+
+        var direct = await IsolationAttack.RunAsync(database, new VerifyOptions());
+
+        Assert.DoesNotContain("probes", batched.Facts.Keys);
+        Assert.Contains("may not create a temporary function (42501", direct.Facts["probes"]);
+        Assert.Equal(Verdicts(batched), Verdicts(direct));
+        Assert.Equal(batched.Facts["controlsPassed"], direct.Facts["controlsPassed"]);
+        Assert.All(direct.Findings.Concat(batched.Findings), f => Assert.EndsWith("ROLLBACK;" + Environment.NewLine, f.Evidence));
+    }
+
+    [Fact]
+    public async Task An_error_no_exception_block_can_catch_still_gives_every_probe_its_outcome()
+    {
+        // ASSERT failures pass through PL/pgSQL's WHEN OTHERS: the probes batched with one are sent again one by one.
+        var report = await VerifyAsync(AttackSchemas.Isolated + """
+            CREATE FUNCTION refuse_app_user() RETURNS boolean LANGUAGE plpgsql AS $$
+            BEGIN
+                ASSERT current_user <> 'app_user', 'the application role may not read tasks';
+                RETURN true;
+            END $$;
+            DROP POLICY tasks_isolation ON tasks;
+            CREATE POLICY tasks_isolation ON tasks USING (tenant_id = nullif(current_setting('app.current_tenant', true), '')::uuid AND refuse_app_user());
+            """);
+
+        var unproven = Assert.Single(report.Findings);
+        Assert.Equal(("TG2009", "public.tasks"), (unproven.Rule, unproven.Object));
+        Assert.Contains("P0004 the application role may not read tasks", unproven.Message);
+    }
+
+    private static string[] Verdicts(Report report) =>
+        report.Findings.Select(f => $"{f.Rule} {f.Object} {f.Message}").Order(StringComparer.Ordinal).ToArray();
+
+    [Fact]
     public async Task Attacks_leave_the_victims_rows_as_they_were()
     {
         var (template, database) = await fixture.CreateDatabaseAsync(new Dictionary<string, string>

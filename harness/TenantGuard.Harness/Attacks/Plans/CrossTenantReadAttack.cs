@@ -1,4 +1,5 @@
 using Npgsql;
+using TenantGuard.Harness.Attacks.Probing;
 using TenantGuard.Harness.Attacks.Seeding;
 
 namespace TenantGuard.Harness.Attacks.Plans;
@@ -19,17 +20,15 @@ public static class CrossTenantReadAttack
         var ownRow = context.Seed.RowsOf(table, context.TenantA)[0];
         var victimRow = context.Seed.RowsOf(table, context.TenantB)[0];
         var count = $"SELECT count(*) FROM {table.Sql} WHERE ";
-        var reads = new[]
+        var reads = new (string How, string Control, string Attack)[]
         {
             ("by key", count + SqlText.KeyEquals(string.Empty, table, table.RowKey, ownRow.Values),
                 count + SqlText.KeyEquals(string.Empty, table, table.RowKey, victimRow.Values)),
             ("by scan", $"{count}{context.TenantColumnSql} = {context.Literal(context.TenantA, table)}",
                 $"{count}{context.TenantColumnSql} <> {context.Literal(context.TenantA, table)}{context.ExceptSharedTenants(table)}"),
         };
-        foreach (var (how, control, attack) in reads)
-        {
-            await ReadAsync(context, probe, table, $"read {how}", control, attack, $"in {table.QualifiedName} {how}", ct).ConfigureAwait(false);
-        }
+        // Independent reads start together, so a batching probe sends them in one round trip.
+        var pending = reads.Select(r => ReadAsync(context, probe, table, $"read {r.How}", r.Control, r.Attack, $"in {table.QualifiedName} {r.How}", ct)).ToList();
 
         foreach (var foreignKey in table.ForeignKeys)
         {
@@ -48,11 +47,13 @@ public static class CrossTenantReadAttack
             var join = $"SELECT count(*) FROM {table.Sql} c JOIN {parent.Sql} p ON {on} WHERE ";
             var own = AttackContext.UntypedLiteral(context.TenantA);
             var victim = AttackContext.UntypedLiteral(context.TenantB);
-            await ReadAsync(context, probe, table, $"read joined to {parent.QualifiedName}",
+            pending.Add(ReadAsync(context, probe, table, $"read joined to {parent.QualifiedName}",
                 $"{join}p.{context.TenantColumnSql} = {own} AND c.{context.TenantColumnSql} = {own}",
                 $"{join}p.{context.TenantColumnSql} = {victim} OR c.{context.TenantColumnSql} = {victim}",
-                $"joining {table.QualifiedName} to {parent.QualifiedName}", ct).ConfigureAwait(false);
+                $"joining {table.QualifiedName} to {parent.QualifiedName}", ct));
         }
+
+        await Task.WhenAll(pending).ConfigureAwait(false);
     }
 
     /// <summary>The control (A's own rows), then the attack (other tenants' rows) through the same statement shape.</summary>

@@ -1,3 +1,4 @@
+using TenantGuard.Harness.Attacks.Probing;
 using TenantGuard.Harness.Attacks.Seeding;
 
 namespace TenantGuard.Harness.Attacks.Plans;
@@ -11,15 +12,16 @@ public static class MissingContextReadAttack
         // Rows of a shared tenant the policies name are visible to everyone by design; any other row is a leak.
         var except = context.ExceptSharedTenants(table);
         var sql = except.Length == 0 ? $"SELECT count(*) FROM {table.Sql}" : $"SELECT count(*) FROM {table.Sql} WHERE true{except}";
-        foreach (var (how, tenant) in new (string, string?)[] { ("with no tenant set", null), ("with an empty tenant", string.Empty), ("with a malformed tenant", "' OR 1=1 --") })
+        var reads = new (string How, string? Tenant)[] { ("with no tenant set", null), ("with an empty tenant", string.Empty), ("with a malformed tenant", "' OR 1=1 --") };
+        var outcomes = await Task.WhenAll(reads.Select(r => probe.CountAsync(r.Tenant, sql, ct))).ConfigureAwait(false);
+        for (var i = 0; i < reads.Length; i++)
         {
-            var outcome = await probe.CountAsync(tenant, sql, ct).ConfigureAwait(false);
-            if (outcome.Succeeded)
+            if (outcomes[i].Succeeded)
             {
                 context.Findings.Add(AttackRules.RowsVisibleWithoutTenant, table.QualifiedName, table.QualifiedName,
-                    $"The application role read {outcome.Rows} row(s) of {table.QualifiedName} {how}.",
+                    $"The application role read {outcomes[i].Rows} row(s) of {table.QualifiedName} {reads[i].How}.",
                     context.RowSecurityFix(table) + " A policy must match no row when the setting is missing or empty (current_setting(…, true) with nullif), never fall back to a default tenant.",
-                    outcome.Transcript);
+                    outcomes[i].Transcript);
             }
         }
     }

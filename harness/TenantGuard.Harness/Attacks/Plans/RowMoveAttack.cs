@@ -1,3 +1,4 @@
+using TenantGuard.Harness.Attacks.Probing;
 using TenantGuard.Harness.Attacks.Seeding;
 
 namespace TenantGuard.Harness.Attacks.Plans;

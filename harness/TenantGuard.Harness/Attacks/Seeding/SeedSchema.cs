@@ -89,4 +89,18 @@ public sealed record SeedSchema(
     public SeedTable? Table(string qualifiedName) =>
         (_byName ??= Tables.GroupBy(t => t.QualifiedName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal))
         .GetValueOrDefault(qualifiedName);
+
+    /// <summary>The table most foreign keys on the tenant column alone point at (tenants, organizations, teams …) and
+    /// the column they point at; (null, null) when none does.</summary>
+    public (SeedTable? Table, string? Key) TenantsTable(string tenantColumn)
+    {
+        var best = Tables
+            .Where(t => t.Column(tenantColumn) is not null)
+            .SelectMany(t => t.ForeignKeys)
+            .Where(f => f.Columns.Count == 1 && f.Columns[0] == tenantColumn)
+            .GroupBy(f => (f.ReferencedTable, Key: f.ReferencedColumns[0]))
+            .OrderByDescending(g => g.Count())
+            .FirstOrDefault();
+        return best is null ? (null, null) : (Table(best.Key.ReferencedTable), best.Key.Key);
+    }
 }

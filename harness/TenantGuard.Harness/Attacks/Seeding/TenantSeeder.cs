@@ -15,6 +15,10 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
 {
     public const string TenantPlaceholder = "{{tenant}}";
 
+    /// <summary>Tenant tables whose rows share a round trip: enough to amortise it, few enough that one table's
+    /// failure costs little to redo.</summary>
+    private const int TablesPerRoundTrip = 25;
+
     private readonly ValueGenerator _values = new();
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _checkValues = new(StringComparer.Ordinal);
 
@@ -32,7 +36,7 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
                 $"No table has the tenant column \"{target.TenantColumn}\", so there is nothing to attack. Pass the column your tables use with --tenant-column.");
         }
 
-        var tenantsTable = FindTenantsTable(schema, tenantTables, out var tenantsKey);
+        var (tenantsTable, tenantsKey) = schema.TenantsTable(target.TenantColumn);
         // One value per tenant must fit every table's tenant column: uuid strings fit uuid and text columns alike (and
         // a policy that casts a text column or the setting to uuid); numbers only when every column is numeric.
         var tenantType = tenantTables.Select(t => t.Column(target.TenantColumn)!).OrderBy(c => c.BaseType == "uuid" ? 0 : 1).First();
@@ -46,8 +50,25 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         var referenced = schema.Tables.SelectMany(t => t.ForeignKeys).Select(f => f.ReferencedTable).ToHashSet();
 
+        var group = new List<SeedTable>();
         foreach (var table in DependencyOrder(schema.Tables))
         {
+            if (table != tenantsTable && table.Column(target.TenantColumn) is not null)
+            {
+                // Tenant tables go to the server a group at a time; a table that references one of the group waits for
+                // the group's rows, which its own rows point at.
+                if (group.Count == TablesPerRoundTrip || table.ForeignKeys.Any(f => group.Any(g => g.QualifiedName == f.ReferencedTable)))
+                {
+                    await SeedTenantTablesAsync(connection, group, tenants, shared, result, ct).ConfigureAwait(false);
+                    group.Clear();
+                }
+
+                group.Add(table);
+                continue;
+            }
+
+            await SeedTenantTablesAsync(connection, group, tenants, shared, result, ct).ConfigureAwait(false);
+            group.Clear();
             if (table == tenantsTable)
             {
                 await SeedTenantsTableAsync(connection, table, tenantsKey!, result, ct).ConfigureAwait(false);
@@ -56,38 +77,13 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
                     await SeedSharedTenantAsync(connection, table, tenantsKey!, tenant, result, ct).ConfigureAwait(false);
                 }
             }
-            else if (table.Column(target.TenantColumn) is not null)
-            {
-                // A table keyed by the tenant alone (a registry nobody references) holds one row per tenant.
-                var rowsPerTenant = table.IsOneRowPerValueOf(target.TenantColumn) ? 1 : options.RowsPerTable;
-                if (!await TryInsertAllAtOnceAsync(connection, table, tenants, rowsPerTenant, result, ct).ConfigureAwait(false))
-                {
-                    foreach (var tenant in tenants)
-                    {
-                        await SetTenantAsync(connection, tenant, ct).ConfigureAwait(false);
-                        for (var i = 0; i < rowsPerTenant && !result.IsMarkedUnseeded(table); i++)
-                        {
-                            await InsertRowAsync(connection, table, tenant, result, ct).ConfigureAwait(false);
-                        }
-                    }
-                }
-
-                foreach (var tenant in shared.Where(_ => !result.IsMarkedUnseeded(table)))
-                {
-                    await SetTenantAsync(connection, tenant, ct).ConfigureAwait(false);
-                    var row = await TryInsertAsync(connection, table, tenant, result,
-                        new Dictionary<string, string?> { [target.TenantColumn] = tenant }, ct, markUnseeded: false).ConfigureAwait(false);
-                    if (row is not null)
-                    {
-                        result.AddSharedRow(table, tenant, row);
-                    }
-                }
-            }
             else if (referenced.Contains(table.QualifiedName))
             {
                 await SeedGlobalTableAsync(connection, table, result, ct).ConfigureAwait(false);
             }
         }
+
+        await SeedTenantTablesAsync(connection, group, tenants, shared, result, ct).ConfigureAwait(false);
 
         if (options.SeedSqlFile is not null)
         {
@@ -98,18 +94,45 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
         return result;
     }
 
-    /// <summary>The table most foreign keys on the tenant column alone point at (tenants, organizations, teams …).</summary>
-    private SeedTable? FindTenantsTable(SeedSchema schema, List<SeedTable> tenantTables, out string? keyColumn)
+    /// <summary>Tenant tables none of which references another: every row of all of them in one round trip when that
+    /// works, else table by table, and row by row where a table needs it.</summary>
+    private async Task SeedTenantTablesAsync(NpgsqlConnection connection, List<SeedTable> tables, IReadOnlyList<string> tenants,
+        IReadOnlyList<string> shared, SeedResult result, CancellationToken ct)
     {
-        var best = tenantTables
-            .SelectMany(t => t.ForeignKeys)
-            .Where(f => f.Columns.Count == 1 && f.Columns[0] == target.TenantColumn)
-            .GroupBy(f => (f.ReferencedTable, f.ReferencedColumns[0]))
-            .OrderByDescending(g => g.Count())
-            .FirstOrDefault();
-        keyColumn = best?.Key.Item2;
-        return best is null ? null : schema.Table(best.Key.ReferencedTable);
+        if (tables.Count == 0)
+            return;
+        var rowsPerTenant = tables.Select(RowsPerTenant).ToList();
+        var seededTogether = tables.Count > 1 && await TryInsertAllAtOnceAsync(connection, tables, tenants, rowsPerTenant, result, ct).ConfigureAwait(false);
+        for (var t = 0; t < tables.Count; t++)
+        {
+            var table = tables[t];
+            if (!seededTogether && !await TryInsertAllAtOnceAsync(connection, [table], tenants, [rowsPerTenant[t]], result, ct).ConfigureAwait(false))
+            {
+                foreach (var tenant in tenants)
+                {
+                    await SetTenantAsync(connection, tenant, ct).ConfigureAwait(false);
+                    for (var i = 0; i < rowsPerTenant[t] && !result.IsMarkedUnseeded(table); i++)
+                    {
+                        await InsertRowAsync(connection, table, tenant, result, ct).ConfigureAwait(false);
+                    }
+                }
+            }
+
+            foreach (var tenant in shared.Where(_ => !result.IsMarkedUnseeded(table)))
+            {
+                await SetTenantAsync(connection, tenant, ct).ConfigureAwait(false);
+                var row = await TryInsertAsync(connection, table, tenant, result,
+                    new Dictionary<string, string?> { [target.TenantColumn] = tenant }, ct, markUnseeded: false).ConfigureAwait(false);
+                if (row is not null)
+                {
+                    result.AddSharedRow(table, tenant, row);
+                }
+            }
+        }
     }
+
+    /// <summary>A table keyed by the tenant alone (a registry nobody references) holds one row per tenant.</summary>
+    private int RowsPerTenant(SeedTable table) => table.IsOneRowPerValueOf(target.TenantColumn) ? 1 : options.RowsPerTable;
 
     private static string NewTenantValue(SeedColumn column, bool numeric, int index) => column.BaseType switch
     {
@@ -193,56 +216,61 @@ public sealed class TenantSeeder(AttackTarget target, VerifyOptions options)
     }
 
     /// <summary>
-    /// The common case in one round trip: every tenant's rows of the table as first chosen, in one batch behind a
-    /// savepoint. When anything fails (a CHECK the first choice misses, a junction key that needs other parents), the
-    /// savepoint undoes the batch and false sends the table down the row-by-row path, which knows how to retry.
+    /// The common case in one round trip: every tenant's rows of the tables as first chosen, in one batch behind a
+    /// savepoint, the tenant set once per tenant. When anything fails (a CHECK the first choice misses, a junction key
+    /// that needs other parents), the savepoint undoes the batch and false sends the tables down a slower path, which
+    /// knows how to retry.
     /// </summary>
-    private async Task<bool> TryInsertAllAtOnceAsync(NpgsqlConnection connection, SeedTable table, IReadOnlyList<string> tenants,
-        int rowsPerTenant, SeedResult result, CancellationToken ct)
+    private async Task<bool> TryInsertAllAtOnceAsync(NpgsqlConnection connection, IReadOnlyList<SeedTable> tables, IReadOnlyList<string> tenants,
+        IReadOnlyList<int> rowsPerTenant, SeedResult result, CancellationToken ct)
     {
+        const string TenantSet = "tg_tenant_set";
         await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SAVEPOINT tg_seed_table"));
-        var inserts = new List<(string Tenant, NpgsqlBatchCommand Command)>();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SAVEPOINT tg_seed_tables"));
+        var inserts = new List<(SeedTable Table, string Tenant)>();
         foreach (var tenant in tenants)
         {
-            var setTenant = new NpgsqlBatchCommand("SELECT set_config($1, $2, true)");
+            var setTenant = new NpgsqlBatchCommand($"SELECT set_config($1, $2, true) AS {TenantSet}");
             setTenant.Parameters.Add(new NpgsqlParameter { Value = target.TenantSetting });
             setTenant.Parameters.Add(new NpgsqlParameter { Value = tenant });
             batch.BatchCommands.Add(setTenant);
-            for (var i = 0; i < rowsPerTenant; i++)
+            for (var t = 0; t < tables.Count; t++)
             {
-                var values = new Dictionary<string, string?> { [target.TenantColumn] = tenant };
-                if (FillColumns(table, tenant, result, values, fillNullable: false, parentIndex: 0, new HashSet<string>()) is not null)
-                    return false; // the row-by-row path records why
-                var insert = new NpgsqlBatchCommand(InsertSql(table, values));
-                inserts.Add((tenant, insert));
-                batch.BatchCommands.Add(insert);
+                for (var i = 0; i < rowsPerTenant[t]; i++)
+                {
+                    var values = new Dictionary<string, string?> { [target.TenantColumn] = tenant };
+                    if (FillColumns(tables[t], tenant, result, values, fillNullable: false, parentIndex: 0, new HashSet<string>()) is not null)
+                        return false; // the row-by-row path records why
+                    inserts.Add((tables[t], tenant));
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand(InsertSql(tables[t], values)));
+                }
             }
         }
 
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("RELEASE SAVEPOINT tg_seed_table"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("RELEASE SAVEPOINT tg_seed_tables"));
         var rows = new List<SeededRow>();
         try
         {
             await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
             do
             {
-                if (reader.FieldCount == table.Columns.Count && await reader.ReadAsync(ct).ConfigureAwait(false))
-                    rows.Add(ReadRow(reader, table));
+                var isInsert = reader.FieldCount > 0 && !(reader.FieldCount == 1 && reader.GetName(0) == TenantSet);
+                if (isInsert && await reader.ReadAsync(ct).ConfigureAwait(false))
+                    rows.Add(ReadRow(reader, inserts[rows.Count].Table));
             }
             while (await reader.NextResultAsync(ct).ConfigureAwait(false));
         }
         catch (PostgresException)
         {
-            await using var rollback = new NpgsqlCommand("ROLLBACK TO SAVEPOINT tg_seed_table", connection);
+            await using var rollback = new NpgsqlCommand("ROLLBACK TO SAVEPOINT tg_seed_tables", connection);
             await rollback.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             return false;
         }
 
         if (rows.Count != inserts.Count)
-            throw new InvalidOperationException($"{table.QualifiedName}: {inserts.Count} rows inserted, {rows.Count} returned.");
+            throw new InvalidOperationException($"{string.Join(", ", tables.Select(t => t.QualifiedName))}: {inserts.Count} rows inserted, {rows.Count} returned.");
         for (var i = 0; i < rows.Count; i++)
-            result.AddTenantRow(table, inserts[i].Tenant, rows[i]);
+            result.AddTenantRow(inserts[i].Table, inserts[i].Tenant, rows[i]);
         return true;
     }
 

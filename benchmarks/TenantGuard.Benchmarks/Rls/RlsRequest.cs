@@ -1,32 +1,19 @@
 using System.Globalization;
 using Npgsql;
+using TenantGuard.Harness.Bench.Sampling;
 
 namespace TenantGuard.Benchmarks.Rls;
 
 /// <summary>
-/// One application request, as an app on a pooled connection pays for it: open, BEGIN, set the tenant with
-/// set_config(..., true) (transaction-local, so it cannot leak to the next request), run the statement, COMMIT.
-/// Every mode, the baseline included, pays the same envelope, so ratios isolate what the policy costs.
+/// One request of the benchmark's order workload, in the harness's request envelope (<see cref="TenantRequest"/>:
+/// open, BEGIN, set_config(..., true), the statement, COMMIT). Every mode, the baseline included, pays the same
+/// envelope, so ratios isolate what the policy costs.
 /// </summary>
-public static class TenantRequest
+public static class RlsRequest
 {
-    public const string SetTenantSql = "SELECT set_config('" + RlsSqlTemplates.TenantSetting + "', @tenant, true)";
-
-    public static async Task ExecuteAsync(NpgsqlDataSource app, RequestArguments arguments, string sql, CancellationToken ct = default)
-    {
-        await using var connection = await app.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await SetTenantAsync(connection, transaction, arguments.TenantId, ct);
-        await using (var command = CreateCommand(connection, transaction, sql, arguments))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-            }
-        }
-
-        await transaction.CommitAsync(ct);
-    }
+    public static Task ExecuteAsync(NpgsqlDataSource app, RequestArguments arguments, string sql, CancellationToken ct = default) =>
+        TenantRequest.ExecuteAsync(app, RlsSqlTemplates.TenantSetting, Tenant(arguments.TenantId),
+            (connection, transaction) => CreateCommand(connection, transaction, sql, arguments), rollback: false, ct);
 
     /// <summary>The envelope alone: what each request pays before its own statement.</summary>
     public static async Task SetTenantOnlyAsync(NpgsqlDataSource app, int tenantId, CancellationToken ct = default)
@@ -37,12 +24,8 @@ public static class TenantRequest
         await transaction.CommitAsync(ct);
     }
 
-    public static async Task SetTenantAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int tenantId, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(SetTenantSql, connection, transaction);
-        command.Parameters.AddWithValue("tenant", tenantId.ToString(CultureInfo.InvariantCulture));
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    public static Task SetTenantAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int tenantId, CancellationToken ct) =>
+        TenantRequest.SetTenantAsync(connection, transaction, RlsSqlTemplates.TenantSetting, Tenant(tenantId), ct);
 
     /// <summary>Binds only the parameters the statement names: @t, @id, @customer.</summary>
     public static NpgsqlCommand CreateCommand(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, RequestArguments arguments)
@@ -65,6 +48,8 @@ public static class TenantRequest
 
         return command;
     }
+
+    private static string Tenant(int tenantId) => tenantId.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>Who the request is for and which of the tenant's rows it touches.</summary>

@@ -40,7 +40,8 @@ internal static class SharedOptions
 
     public static Option<string?> TenantColumn() => NotEmpty(new Option<string?>("--tenant-column")
     {
-        Description = $"The column that says which tenant owns a row (default: tenantguard.json's \"tenantColumn\", else {TenantIsolationEnvironmentBuilder.DefaultTenantColumn}).",
+        Description = "The column that says which tenant owns a row " +
+                      $"(default: tenantguard.json's \"tenantColumn\", else {TenantIsolationEnvironmentBuilder.DefaultTenantColumn}).",
     });
 
     public static Option<string?> TenantSetting() => NotEmpty(new Option<string?>("--tenant-setting")

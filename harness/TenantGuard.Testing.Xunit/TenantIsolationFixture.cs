@@ -26,7 +26,8 @@ public class TenantIsolationFixture : IAsyncLifetime
         _options = options;
     }
 
-    public TenantIsolationCheck Check => _check ?? throw new InvalidOperationException("The fixture has not started: xunit starts it before the tests that use it.");
+    public TenantIsolationCheck Check =>
+        _check ?? throw new InvalidOperationException("The fixture has not started: xunit starts it before the tests that use it.");
 
     public TenantIsolationEnvironment Environment => Check.Environment;
 

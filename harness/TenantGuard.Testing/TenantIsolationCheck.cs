@@ -50,7 +50,8 @@ public sealed class TenantIsolationCheck : IAsyncDisposable
     public async Task<Report> VerifyAsync(Uri? apiBaseUrl, CancellationToken ct = default)
     {
         // The HTTP file and the base URL first: a mistake in either fails before the slow part.
-        (HttpAttackConfig Http, Uri BaseUrl)? api = Environment.Config.Http is { } httpFile ? await ApiAsync(httpFile, apiBaseUrl, ct).ConfigureAwait(false) : null;
+        (HttpAttackConfig Http, Uri BaseUrl)? api =
+            Environment.Config.Http is { } httpFile ? await ApiAsync(httpFile, apiBaseUrl, ct).ConfigureAwait(false) : null;
         var report = await Environment.CheckAsync(new VerifyOptions
         {
             ContextApplier = _options.ContextApplier,

@@ -36,7 +36,8 @@ public sealed class DocumentedClassesTests
             Assert.Single(tree.GetRoot(TestContext.Current.CancellationToken).DescendantNodes().OfType<ClassDeclarationSyntax>());
             Assert.InRange(documented.BodyLines, 4, 6);
             var errors = Errors(documented.Code, framework);
-            Assert.True(errors.Count == 0, $"{DocumentedClass.Page}, under \"{documented.Heading}\", does not compile for {framework}:\n{string.Join("\n", errors)}\n\n{documented.Code}");
+            Assert.True(errors.Count == 0,
+                $"{DocumentedClass.Page}, under \"{documented.Heading}\", does not compile for {framework}:\n{string.Join("\n", errors)}\n\n{documented.Code}");
         }
     }
 

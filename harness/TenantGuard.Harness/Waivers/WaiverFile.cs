@@ -78,7 +78,8 @@ public static class WaiverFile
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.EnumerateObject().Any(p => Keys.Contains(p.Name, StringComparer.Ordinal)))
-                throw new HarnessException($"{path}: expected an object with a \"waivers\" array (and/or \"tenantTables\", \"migrations\", \"appRole\"…), e.g. {Example}.");
+                throw new HarnessException(
+                    $"{path}: expected an object with a \"waivers\" array (and/or \"tenantTables\", \"migrations\", \"appRole\"…), e.g. {Example}.");
             // "$schema" points editors at docs/tenantguard.schema.json, which describes exactly what is read here.
             RejectUnknownProperties(root, path, "the file", [.. Keys, "$schema"]);
             var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;

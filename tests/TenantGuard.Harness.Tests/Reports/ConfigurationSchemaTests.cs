@@ -14,7 +14,8 @@ public sealed class ConfigurationSchemaTests
     [InlineData("""{ "$schema": "https://github.com/tenantguard/tenantguard/blob/main/docs/tenantguard.schema.json", "waivers": [ { "rule": "TG1003", "object": "public.shared", "reason": "Shared by design." } ] }""")]
     [InlineData("""{ "tenantTables": ["public.settings"] }""")]
     [InlineData("""{ "waivers": [], "tenantTables": [] }""")]
-    [InlineData("""{ "migrations": "db/migrations", "layout": "flyway", "appRole": "web", "tenantColumn": "org_id", "tenantSetting": "app.org", "migrationsAsSuperuser": false, "seedSql": "seed.sql", "http": "http.json" }""")]
+    [InlineData("""{ "migrations": "db", "layout": "flyway", "appRole": "web", "tenantColumn": "org_id", "tenantSetting": "app.org" }""")]
+    [InlineData("""{ "migrationsAsSuperuser": false, "seedSql": "seed.sql", "http": "http.json" }""")]
     [InlineData("""{ "appRole": "web" }""")]
     public async Task What_the_reader_accepts_the_schema_accepts(string json)
     {

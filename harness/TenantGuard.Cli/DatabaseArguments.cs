@@ -7,7 +7,7 @@ namespace TenantGuard.Cli;
 /// <summary>Which server, roles, tenant column and migration layout a database command uses: the options audit, verify and check share.</summary>
 public sealed record DatabaseArguments(
     string? AppRole = null,
-    string TenantColumn = DatabaseArguments.DefaultTenantColumn,
+    string? TenantColumn = null,
     string? TenantSetting = null,
     IReadOnlyList<string>? TenantTables = null,
     string? Connection = null,
@@ -15,17 +15,12 @@ public sealed record DatabaseArguments(
     bool SuperuserMigrations = false,
     MigrationLayout? Layout = null)
 {
-    public const string DefaultTenantColumn = "tenant_id";
-
     /// <summary>A builder for one server with the migrations applied once to a template, configured from these options.</summary>
     public TenantIsolationEnvironmentBuilder CreateEnvironment(string migrations, IProgress<string> progress)
     {
         var builder = new TenantIsolationEnvironmentBuilder()
             .WithMigrations(migrations)
-            .WithMigrationLayout(Layout)
-            .WithTenantColumn(TenantColumn)
             .WithTenantTables([.. TenantTables ?? []])
-            .WithMigrationsAsSuperuser(SuperuserMigrations)
             .WithProgress(progress)
             .WithServer(server =>
             {
@@ -34,6 +29,13 @@ public sealed record DatabaseArguments(
                 if (Docker)
                     server.WithTestcontainers();
             });
+        // What the command line leaves out, tenantguard.json (or the default) decides.
+        if (Layout is not null)
+            builder.WithMigrationLayout(Layout);
+        if (TenantColumn is not null)
+            builder.WithTenantColumn(TenantColumn);
+        if (SuperuserMigrations)
+            builder.WithMigrationsAsSuperuser();
         if (TenantSetting is not null)
             builder.WithTenantSetting(TenantSetting);
         // Without a name the app role is inferred from the migrations' grants (an error lists the candidates).
@@ -48,7 +50,7 @@ internal sealed class DatabaseOptions(bool withTenantTables)
 {
     private readonly Option<string?> _layout = SharedOptions.Layout();
     private readonly Option<string?> _appRole = SharedOptions.AppRole();
-    private readonly Option<string> _tenantColumn = SharedOptions.TenantColumn();
+    private readonly Option<string?> _tenantColumn = SharedOptions.TenantColumn();
     private readonly Option<string?> _tenantSetting = SharedOptions.TenantSetting();
     private readonly Option<string[]>? _tenantTables = withTenantTables ? SharedOptions.TenantTables() : null;
     private readonly Option<string?> _connection = SharedOptions.Connection();
@@ -70,7 +72,7 @@ internal sealed class DatabaseOptions(bool withTenantTables)
 
     public DatabaseArguments Read(ParseResult parsed) => new(
         parsed.GetValue(_appRole),
-        parsed.GetValue(_tenantColumn)!,
+        parsed.GetValue(_tenantColumn),
         parsed.GetValue(_tenantSetting),
         _tenantTables is null ? [] : parsed.GetValue(_tenantTables) ?? [],
         parsed.GetValue(_connection),

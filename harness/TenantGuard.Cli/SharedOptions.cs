@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using TenantGuard.Harness;
 using TenantGuard.Harness.Migrations;
 using TenantGuard.Harness.Reports;
 
@@ -37,10 +38,10 @@ internal static class SharedOptions
                       "the migrations grant access to tenant tables (several or none: exit 2 with the candidates).",
     });
 
-    public static Option<string> TenantColumn() => NotEmpty(new Option<string>("--tenant-column")
+    public static Option<string?> TenantColumn() => NotEmpty(new Option<string?>("--tenant-column")
     {
-        Description = "The column that says which tenant owns a row.",
-        DefaultValueFactory = _ => DatabaseArguments.DefaultTenantColumn,
+        Description = "The column that says which tenant owns a row " +
+                      $"(default: tenantguard.json's \"tenantColumn\", else {TenantIsolationEnvironmentBuilder.DefaultTenantColumn}).",
     });
 
     public static Option<string?> TenantSetting() => NotEmpty(new Option<string?>("--tenant-setting")

@@ -91,7 +91,7 @@ internal static class VerifyRun
                 Openapi = arguments.Openapi ?? http.Openapi,
                 MaxRequests = arguments.MaxRequests ?? http.MaxRequests,
             };
-        var baseUrl = http is null ? null : BaseUrlOf(arguments, http);
+        var baseUrl = http?.ResolveBaseUrl(arguments.BaseUrl, arguments.HttpConfig!, "pass --base-url http://127.0.0.1:5080");
 
         var reports = new List<Report>();
         if (migrations is not null)
@@ -105,14 +105,5 @@ internal static class VerifyRun
                 progress => HttpIsolationAttack.RunAsync(http, baseUrl!, waivers, cancellationToken, progress)));
 
         return ReportMerge.Attacks(reports);
-    }
-
-    private static Uri BaseUrlOf(VerifyArguments arguments, HttpAttackConfig http)
-    {
-        var text = arguments.BaseUrl ?? http.BaseUrl
-            ?? throw new HarnessException($"{arguments.HttpConfig}: no base URL; pass --base-url http://127.0.0.1:5080 or set \"baseUrl\" in the file.");
-        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            ? uri
-            : throw new HarnessException($"'{text}' is not an http(s) base URL (e.g. http://127.0.0.1:5080).");
     }
 }

@@ -1,17 +1,12 @@
 using System.Text.Json;
+using TenantGuard.Harness.Migrations;
 
 namespace TenantGuard.Harness.Waivers;
 
-/// <summary>What tenantguard.json (next to the migrations) says: tables that are tenant-owned without the tenant
-/// column, and accepted findings.</summary>
-public sealed record TenantGuardConfig(IReadOnlyList<Waiver> Waivers, IReadOnlyList<string> TenantTables)
-{
-    public static readonly TenantGuardConfig Empty = new([], []);
-}
-
 /// <summary>Reads tenantguard.json: {"tenantTables":["public.settings"],"waivers":[{"rule":"TG1003","object":"public.docs",
-/// "reason":"…"}]}. A malformed file or a waiver without a reason is a HarnessException naming the file (and line, where
-/// the JSON reader knows it): a silently ignored file would hide findings.</summary>
+/// "reason":"…"}]}, and the run's settings (<see cref="TenantGuardConfig"/>). A malformed file or a waiver without a
+/// reason is a HarnessException naming the file (and line, where the JSON reader knows it): a silently ignored file
+/// would hide findings.</summary>
 public static class WaiverFile
 {
     public const string FileName = "tenantguard.json";
@@ -23,13 +18,28 @@ public static class WaiverFile
     public static async Task<IReadOnlyList<Waiver>> LoadForMigrationsAsync(string migrationsFolder, CancellationToken cancellationToken = default) =>
         (await LoadConfigForMigrationsAsync(migrationsFolder, cancellationToken)).Waivers;
 
-    /// <summary>The whole tenantguard.json in a migrations folder, or next to a migrations script file; empty when
-    /// there is none.</summary>
-    public static Task<TenantGuardConfig> LoadConfigForMigrationsAsync(string migrationsFolder, CancellationToken cancellationToken = default)
+    /// <summary>The tenantguard.json of some migrations: the one in their folder (next to a script file), else the
+    /// nearest one above that names them in "migrations" (a file at the repository root, where the test fixture finds
+    /// it); empty when there is none.</summary>
+    public static async Task<TenantGuardConfig> LoadConfigForMigrationsAsync(string migrationsFolder, CancellationToken cancellationToken = default)
     {
-        var folder = File.Exists(migrationsFolder) ? Path.GetDirectoryName(Path.GetFullPath(migrationsFolder))! : migrationsFolder;
+        var migrations = Path.TrimEndingDirectorySeparator(Path.GetFullPath(migrationsFolder));
+        var folder = File.Exists(migrations) ? Path.GetDirectoryName(migrations)! : migrations;
         var path = Path.Combine(folder, FileName);
-        return File.Exists(path) ? LoadConfigAsync(path, cancellationToken) : Task.FromResult(TenantGuardConfig.Empty);
+        if (File.Exists(path))
+            return await LoadConfigAsync(path, cancellationToken).ConfigureAwait(false);
+
+        for (var above = Directory.GetParent(folder); above is not null; above = above.Parent)
+        {
+            var candidate = Path.Combine(above.FullName, FileName);
+            if (!File.Exists(candidate))
+                continue;
+            var config = await LoadConfigAsync(candidate, cancellationToken).ConfigureAwait(false);
+            if (config.Migrations is { } named && string.Equals(Path.TrimEndingDirectorySeparator(named), migrations, StringComparison.Ordinal))
+                return config;
+        }
+
+        return TenantGuardConfig.Empty;
     }
 
     public static async Task<IReadOnlyList<Waiver>> LoadAsync(string path, CancellationToken cancellationToken = default) =>
@@ -67,16 +77,57 @@ public static class WaiverFile
         using (document)
         {
             var root = document.RootElement;
-            var hasWaivers = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("waivers", out _);
-            var hasTables = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("tenantTables", out _);
-            if (!hasWaivers && !hasTables)
-                throw new HarnessException($"{path}: expected an object with a \"waivers\" array (and/or \"tenantTables\"), e.g. {Example}.");
+            if (root.ValueKind != JsonValueKind.Object || !root.EnumerateObject().Any(p => Keys.Contains(p.Name, StringComparer.Ordinal)))
+                throw new HarnessException(
+                    $"{path}: expected an object with a \"waivers\" array (and/or \"tenantTables\", \"migrations\", \"appRole\"…), e.g. {Example}.");
             // "$schema" points editors at docs/tenantguard.schema.json, which describes exactly what is read here.
-            RejectUnknownProperties(root, path, "the file", "waivers", "tenantTables", "$schema");
+            RejectUnknownProperties(root, path, "the file", [.. Keys, "$schema"]);
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
             return new TenantGuardConfig(
-                hasWaivers ? ReadWaivers(root.GetProperty("waivers"), path) : [],
-                hasTables ? ReadTenantTables(root.GetProperty("tenantTables"), path) : []);
+                root.TryGetProperty("waivers", out var waivers) ? ReadWaivers(waivers, path) : [],
+                root.TryGetProperty("tenantTables", out var tables) ? ReadTenantTables(tables, path) : [])
+            {
+                Path = Path.GetFullPath(path),
+                Migrations = PathSetting(root, "migrations", folder, path),
+                Layout = LayoutSetting(root, path),
+                AppRole = TextSetting(root, "appRole", path),
+                TenantColumn = TextSetting(root, "tenantColumn", path),
+                TenantSetting = TextSetting(root, "tenantSetting", path),
+                MigrationsAsSuperuser = root.TryGetProperty("migrationsAsSuperuser", out var superuser)
+                    ? superuser.ValueKind is JsonValueKind.True or JsonValueKind.False
+                        ? superuser.GetBoolean()
+                        : throw new HarnessException($"{path}: \"migrationsAsSuperuser\" must be true or false.")
+                    : null,
+                SeedSql = PathSetting(root, "seedSql", folder, path),
+                Http = PathSetting(root, "http", folder, path),
+            };
         }
+    }
+
+    /// <summary>Every key the file may hold besides "$schema".</summary>
+    private static readonly string[] Keys =
+        ["waivers", "tenantTables", "migrations", "layout", "appRole", "tenantColumn", "tenantSetting", "migrationsAsSuperuser", "seedSql", "http"];
+
+    private static string? TextSetting(JsonElement root, string name, string path)
+    {
+        if (!root.TryGetProperty(name, out var value))
+            return null;
+        return value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
+            ? value.GetString()!.Trim()
+            : throw new HarnessException($"{path}: \"{name}\" must be a non-empty string.");
+    }
+
+    /// <summary>Paths in the file are relative to the file's folder, so it reads the same from any working directory.</summary>
+    private static string? PathSetting(JsonElement root, string name, string folder, string path) =>
+        TextSetting(root, name, path) is { } relative ? Path.GetFullPath(Path.Combine(folder, relative)) : null;
+
+    private static MigrationLayout? LayoutSetting(JsonElement root, string path)
+    {
+        if (TextSetting(root, "layout", path) is not { } name)
+            return null;
+        return MigrationLayouts.TryParse(name, out var layout)
+            ? layout
+            : throw new HarnessException($"{path}: \"layout\" {name} is not a migration layout; use one of {string.Join(", ", MigrationLayouts.Names)}.");
     }
 
     private static List<Waiver> ReadWaivers(JsonElement list, string path)

@@ -74,6 +74,25 @@ public sealed class TenantIsolationEnvironmentTests
     }
 
     [Fact]
+    public async Task A_config_file_elsewhere_names_the_migrations_and_its_settings_apply_unless_the_builder_says_otherwise()
+    {
+        using var root = new TemporaryDirectory();
+        var config = Path.Combine(root.Path, "tenantguard.json");
+        var migrations = Path.GetRelativePath(root.Path, SeedFolders.Path("003-lead-generation"));
+        await File.WriteAllTextAsync(config, $$"""{ "migrations": "{{migrations}}", "tenantColumn": "team_id" }""");
+
+        await using (var fromFile = await new TenantIsolationEnvironmentBuilder().WithConfigFile(config).StartAsync())
+        {
+            var error = await Assert.ThrowsAsync<HarnessException>(() => fromFile.AuditAsync());
+            Assert.Contains("No table has a column named team_id", error.Message);
+            Assert.Equal(config, fromFile.Config.Path);
+        }
+
+        await using var overridden = await new TenantIsolationEnvironmentBuilder().WithConfigFile(config).WithTenantColumn("tenant_id").StartAsync();
+        Assert.Equal("tenant_id", overridden.Template.TenantColumn);
+    }
+
+    [Fact]
     public async Task Attack_waivers_in_the_shared_waiver_file_are_not_stale_for_the_audit()
     {
         using var migrations = MigrationsFolder.Create(

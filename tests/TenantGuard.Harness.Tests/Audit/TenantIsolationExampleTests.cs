@@ -3,8 +3,8 @@ using TenantGuard.Harness.Tests.Infrastructure;
 
 namespace TenantGuard.Harness.Tests.Audit;
 
-// What a user adds to their own test project, as it appears in docs/audit.md: a fixture (one server, the migrations
-// applied once) and a test class. Only the migrations folder differs in their copy.
+// The library underneath TenantGuard.Testing, held by a fixture of the test's own (one server, the migrations applied
+// once) as docs/audit.md describes it: the audit as an assertion, and a database of its own for each test.
 
 public sealed class TenantIsolationFixture : IAsyncLifetime
 {

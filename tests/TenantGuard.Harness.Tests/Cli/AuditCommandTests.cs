@@ -204,6 +204,19 @@ public sealed class AuditCommandTests(PostgresServerFixture fixture)
     }
 
     [Fact]
+    public async Task Tenantguard_json_settings_apply_where_no_option_is_given()
+    {
+        using var folder = MigrationsFolder.Create(("001_schema.sql", Schemas.CorrectOrders), ("tenantguard.json", """{ "tenantColumn": "team_id" }"""));
+
+        var fromFile = await AuditAsync(folder);
+        var option = await AuditAsync(folder, "--tenant-column", "tenant_id");
+
+        Assert.True(fromFile.ExitCode == 2, fromFile.ToString());
+        Assert.Contains("error: No table has a column named team_id", fromFile.Stderr);
+        Assert.True(option.ExitCode == 0, option.ToString());
+    }
+
+    [Fact]
     public async Task An_app_role_the_migrations_never_grant_to_exits_2()
     {
         using var folder = MigrationsFolder.Create(("001_schema.sql",

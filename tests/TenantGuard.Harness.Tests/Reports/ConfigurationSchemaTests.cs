@@ -14,6 +14,9 @@ public sealed class ConfigurationSchemaTests
     [InlineData("""{ "$schema": "https://github.com/tenantguard/tenantguard/blob/main/docs/tenantguard.schema.json", "waivers": [ { "rule": "TG1003", "object": "public.shared", "reason": "Shared by design." } ] }""")]
     [InlineData("""{ "tenantTables": ["public.settings"] }""")]
     [InlineData("""{ "waivers": [], "tenantTables": [] }""")]
+    [InlineData("""{ "migrations": "db", "layout": "flyway", "appRole": "web", "tenantColumn": "org_id", "tenantSetting": "app.org" }""")]
+    [InlineData("""{ "migrationsAsSuperuser": false, "seedSql": "seed.sql", "http": "http.json" }""")]
+    [InlineData("""{ "appRole": "web" }""")]
     public async Task What_the_reader_accepts_the_schema_accepts(string json)
     {
         using var folder = new TemporaryDirectory();
@@ -31,6 +34,11 @@ public sealed class ConfigurationSchemaTests
     [InlineData("""{ "waivers": [ { "rule": "TG1003", "object": "public.shared", "reason": "x", "until": "2027" } ] }""")]
     [InlineData("""{ "tenantTables": [""] }""")]
     [InlineData("""{ }""")]
+    [InlineData("""{ "$schema": "tenantguard.schema.json" }""")]
+    [InlineData("""{ "appRole": "" }""")]
+    [InlineData("""{ "layout": "liquibase" }""")]
+    [InlineData("""{ "migrationsAsSuperuser": "true" }""")]
+    [InlineData("""{ "http": ["a.json"] }""")]
     public async Task What_the_reader_rejects_the_schema_rejects(string json)
     {
         using var folder = new TemporaryDirectory();

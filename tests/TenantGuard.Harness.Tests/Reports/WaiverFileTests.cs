@@ -66,6 +66,60 @@ public sealed class WaiverFileTests
     }
 
     [Fact]
+    public void Settings_are_read_with_paths_relative_to_the_file()
+    {
+        var config = WaiverFile.ParseConfig("""
+            { "migrations": "db/migrations", "layout": "Flyway", "appRole": "web", "tenantColumn": "org_id",
+              "tenantSetting": "app.org", "migrationsAsSuperuser": true, "seedSql": "seed.sql", "http": "../api/http.json" }
+            """, "/repo/tenantguard.json");
+
+        Assert.Equal("/repo/tenantguard.json", config.Path);
+        Assert.Equal("/repo/db/migrations", config.Migrations);
+        Assert.Equal(Harness.Migrations.MigrationLayout.Flyway, config.Layout);
+        Assert.Equal(("web", "org_id", "app.org", true), (config.AppRole, config.TenantColumn, config.TenantSetting, config.MigrationsAsSuperuser));
+        Assert.Equal("/repo/seed.sql", config.SeedSql);
+        Assert.Equal("/api/http.json", config.Http);
+    }
+
+    [Fact]
+    public void Settings_left_out_are_left_to_the_caller()
+    {
+        var config = WaiverFile.ParseConfig("""{"waivers":[]}""", "/repo/tenantguard.json");
+
+        // Only the lists and the file differ from a config with nothing set.
+        Assert.Equal(TenantGuardConfig.Empty with { Waivers = config.Waivers, TenantTables = config.TenantTables, Path = config.Path }, config);
+    }
+
+    [Theory]
+    [InlineData("""{"appRole":""}""", "\"appRole\" must be a non-empty string")]
+    [InlineData("""{"migrations":3}""", "\"migrations\" must be a non-empty string")]
+    [InlineData("""{"layout":"liquibase"}""", "\"layout\" liquibase is not a migration layout; use one of flat, recursive")]
+    [InlineData("""{"migrationsAsSuperuser":"yes"}""", "\"migrationsAsSuperuser\" must be true or false")]
+    [InlineData("""{"appRole":"web","appRoles":"web"}""", "the file has an unknown property \"appRoles\"")]
+    public void Malformed_settings_are_refused(string json, string expected)
+    {
+        var error = Assert.Throws<HarnessException>(() => WaiverFile.ParseConfig(json, "tenantguard.json"));
+
+        Assert.StartsWith("tenantguard.json: ", error.Message);
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public async Task A_file_above_the_migrations_that_names_them_is_theirs_and_one_naming_others_is_not()
+    {
+        using var root = new Infrastructure.TemporaryDirectory();
+        var db = Directory.CreateDirectory(Path.Combine(root.Path, "db")).FullName;
+        var other = Directory.CreateDirectory(Path.Combine(root.Path, "other")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(root.Path, "tenantguard.json"), """{ "migrations": "db/", "appRole": "web" }""");
+
+        var named = await WaiverFile.LoadConfigForMigrationsAsync(db);
+        var unnamed = await WaiverFile.LoadConfigForMigrationsAsync(other);
+
+        Assert.Equal(("web", Path.Combine(root.Path, "tenantguard.json")), (named.AppRole, named.Path));
+        Assert.Same(TenantGuardConfig.Empty, unnamed);
+    }
+
+    [Fact]
     public async Task A_migrations_folder_without_a_waiver_file_has_no_waivers()
     {
         var folder = Directory.CreateTempSubdirectory("tenantguard-waivers-").FullName;

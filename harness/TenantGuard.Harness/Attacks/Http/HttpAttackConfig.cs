@@ -74,6 +74,17 @@ public sealed record HttpAttackConfig
             : config;
     }
 
+    /// <summary>The API to attack: the given URL, else the file's "baseUrl"; an http(s) URL or a HarnessException
+    /// saying how to give one (<paramref name="howToGive"/>: "pass --base-url …", "set BaseUrl …").</summary>
+    public Uri ResolveBaseUrl(string? given, string path, string howToGive)
+    {
+        var text = given ?? BaseUrl
+            ?? throw new HarnessException($"{path}: no base URL; {howToGive} or set \"baseUrl\" in the file.");
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : throw new HarnessException($"'{text}' is not an http(s) base URL (e.g. http://127.0.0.1:5080).");
+    }
+
     public static HttpAttackConfig Parse(string json, string path, string? openapiOverride = null)
     {
         HttpAttackConfig? config;

@@ -1,12 +1,11 @@
 using System.Globalization;
-using TenantGuard.Harness.Reports;
 
-namespace TenantGuard.Cli;
+namespace TenantGuard.Harness.Reports;
 
 /// <summary>Joins the reports of one run's parts and decides which waivers are stale. tenantguard.json is shared by
 /// audit (TG1xxx) and the attacks (TG2xxx): a waiver is unmatched only if it matched nothing in any part that could
 /// have reported its rule.</summary>
-internal static class ReportMerge
+public static class ReportMerge
 {
     /// <summary>Audit and database attacks of one check run as one report. Each part matched only the waivers of its
     /// own rules (the audit also keeps misspelt IDs), so the stale waivers are both parts' unmatched ones.</summary>
@@ -32,8 +31,8 @@ internal static class ReportMerge
             [.. audit.Rules, .. attacks.Rules]);
     }
 
-    /// <summary>The database and HTTP attacks of one verify run (HTTP facts prefixed with "http."); each part
-    /// already ignores waivers of rules it cannot report.</summary>
+    /// <summary>The database and HTTP attacks of one run (HTTP facts prefixed with "http."), or a check and its HTTP
+    /// attacks; each part already ignores waivers of rules it cannot report.</summary>
     public static Report Attacks(IReadOnlyList<Report> reports)
     {
         if (reports.Count == 1)

@@ -22,7 +22,23 @@ public class HarnessScaleTests
 
         Assert.Equal(["harness/10/audit", "harness/10/check", "harness/200/audit", "harness/200/check"], two);
         Assert.Equal(1.0, three[RatioKeys.HarnessLinearity]);
+        Assert.Contains(RatioKeys.LimitLinearity, three.Keys);
+        Assert.Contains(RatioKeys.OverheadLinearity, three.Keys);
         Assert.Equal(4, three["harness/1000/check"]);
+    }
+
+    [Fact]
+    public void The_limit_and_what_check_adds_above_it_have_their_own_linearity()
+    {
+        // The limit grows 2 ms a table, then 4 (the server's DDL slows as the catalog grows); check stays 3 ms above it
+        // a table in both steps, so what the harness adds is linear while check as a whole is not.
+        var measurements = new[] { Measured(10, 100, limit: 50), Measured(200, 1_050, limit: 430), Measured(1000, 6_650, limit: 3_630) };
+
+        var ratios = HarnessScaleRunner.Ratios(measurements).ToDictionary();
+
+        Assert.Equal(2.0, ratios[RatioKeys.LimitLinearity]);
+        Assert.Equal(1.0, ratios[RatioKeys.OverheadLinearity]);
+        Assert.Equal(1.4, ratios[RatioKeys.HarnessLinearity]);
     }
 
     /// <summary>The real thing on a 3-table schema: the limit, audit and check each ran, the attacks proved isolation.</summary>
@@ -38,6 +54,6 @@ public class HarnessScaleTests
         Assert.Contains("18 controls passed", measurement.Outcome, StringComparison.Ordinal);
     }
 
-    private static HarnessScaleMeasurement Measured(int tables, double checkMs) =>
-        new(tables, 1, checkMs / 4, checkMs / 3, checkMs, 1.3, 4, new Dictionary<string, double>(), "");
+    private static HarnessScaleMeasurement Measured(int tables, double checkMs, double? limit = null) =>
+        new(tables, 1, limit ?? checkMs / 4, checkMs / 3, checkMs, 1.3, 4, new Dictionary<string, double>(), "");
 }

@@ -61,15 +61,23 @@ public static class HarnessScaleRunner
         }
 
         if (measurements.Count >= 3)
-            yield return new(RatioKeys.HarnessLinearity, Linearity(measurements));
+        {
+            yield return new(RatioKeys.HarnessLinearity, Linearity(measurements, m => m.CheckMilliseconds));
+            yield return new(RatioKeys.LimitLinearity, Linearity(measurements, m => m.LimitMilliseconds));
+            yield return new(RatioKeys.OverheadLinearity, Linearity(measurements, m => m.CheckMilliseconds - m.LimitMilliseconds));
+        }
     }
 
     /// <summary>Check's cost per added table from the second-largest to the largest size, over the same from the
     /// smallest to the second size.</summary>
-    public static double Linearity(IReadOnlyList<HarnessScaleMeasurement> measurements)
+    public static double Linearity(IReadOnlyList<HarnessScaleMeasurement> measurements) => Linearity(measurements, m => m.CheckMilliseconds);
+
+    /// <summary>A cost's growth per added table from the second-largest to the largest size, over the same from the
+    /// smallest to the second size (1 = linear).</summary>
+    public static double Linearity(IReadOnlyList<HarnessScaleMeasurement> measurements, Func<HarnessScaleMeasurement, double> cost)
     {
         var sorted = measurements.OrderBy(m => m.Tables).ToList();
-        double PerTable(HarnessScaleMeasurement a, HarnessScaleMeasurement b) => (b.CheckMilliseconds - a.CheckMilliseconds) / (b.Tables - a.Tables);
+        double PerTable(HarnessScaleMeasurement a, HarnessScaleMeasurement b) => (cost(b) - cost(a)) / (b.Tables - a.Tables);
         return Math.Round(PerTable(sorted[^2], sorted[^1]) / PerTable(sorted[0], sorted[1]), 3);
     }
 

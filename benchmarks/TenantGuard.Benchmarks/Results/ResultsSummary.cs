@@ -54,7 +54,11 @@ public static class ResultsSummary
             }
 
             if (results.Ratios.TryGetValue(RatioKeys.HarnessLinearity, out var linearity))
-                text.AppendLine(c, $"  check's cost per table, last step over first: x{linearity:0.00} (1 = linear)");
+            {
+                text.AppendLine(c, $"  cost per table, last step over first (1 = linear): check x{linearity:0.00}, " +
+                                   $"physical limit x{results.Ratios.GetValueOrDefault(RatioKeys.LimitLinearity):0.00}, " +
+                                   $"check above the limit x{results.Ratios.GetValueOrDefault(RatioKeys.OverheadLinearity):0.00}");
+            }
         }
 
         return text.ToString();

@@ -91,6 +91,8 @@ internal sealed class BatchedProbeRunner(NpgsqlConnection connection, string app
             }
 
             command.BatchCommands.Add(new NpgsqlBatchCommand("ROLLBACK"));
+            // Prepared once per connection: the server then parses only the probes' own statements.
+            await command.PrepareAsync(ct).ConfigureAwait(false);
             await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
             for (var i = 0; i < batch.Count; i++)
             {

@@ -4,7 +4,6 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TenantGuard.Analyzers;
 using TenantGuard.Analyzers.EfCore;
@@ -42,24 +41,14 @@ namespace TenantGuard.CodeFixes
                     continue;
                 }
 
-                var predicate = parameter + " => " + parameter + "." + member + " == " + value;
+                var predicate = WhereCall.TenantPredicate(parameter, member, value);
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         "Filter by " + member + " again after IgnoreQueryFilters()",
-                        _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(call, WithWhere(call, predicate)))),
+                        _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(call, WhereCall.Append(call, predicate)))),
                         equivalenceKey: nameof(TG0005ReapplyTenantPredicateFix)),
                     diagnostic);
             }
         }
-
-        private static ExpressionSyntax WithWhere(InvocationExpressionSyntax call, string predicate) =>
-            SyntaxFactory.InvocationExpression(
-                    SyntaxFactory.MemberAccessExpression(
-                        SyntaxKind.SimpleMemberAccessExpression,
-                        call.WithoutTrailingTrivia(),
-                        SyntaxFactory.IdentifierName("Where")),
-                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(
-                        SyntaxFactory.Argument(SyntaxFactory.ParseExpression(predicate)))))
-                .WithTrailingTrivia(call.GetTrailingTrivia());
     }
 }

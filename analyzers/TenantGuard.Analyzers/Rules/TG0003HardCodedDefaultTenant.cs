@@ -44,6 +44,11 @@ namespace TenantGuard.Analyzers.Rules
                 case IFieldInitializerOperation field:
                     foreach (var symbol in field.InitializedFields)
                     {
+                        if (TenantNames.IsNameCatalog(symbol.ContainingType))
+                        {
+                            continue;
+                        }
+
                         CheckValue(context, "Field '{0}'", symbol.Name, field.Value, options, allowNumbers: true);
                     }
 
@@ -51,6 +56,11 @@ namespace TenantGuard.Analyzers.Rules
                 case IPropertyInitializerOperation property:
                     foreach (var symbol in property.InitializedProperties)
                     {
+                        if (TenantNames.IsNameCatalog(symbol.ContainingType))
+                        {
+                            continue;
+                        }
+
                         CheckValue(context, "Property '{0}'", symbol.Name, property.Value, options, allowNumbers: true);
                     }
 
@@ -88,7 +98,7 @@ namespace TenantGuard.Analyzers.Rules
             }
 
             var literal = LiteralTenant(value, options, allowNumbers && TenantNames.IsTenantIdName(name, options));
-            if (literal != null)
+            if (literal != null && !TenantNames.IsOwnName(literal, name))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.TG0003, value.Syntax.GetLocation(), what.Replace("{0}", name), literal));
             }
@@ -139,7 +149,7 @@ namespace TenantGuard.Analyzers.Rules
         {
             foreach (var operation in value.DescendantsAndSelf())
             {
-                if (NameOf(operation) is string name && TenantNames.IsTenantValueName(name, options))
+                if (NameOf(operation) is string name && TenantNames.IsTenantValueName(name, options) && !IsReadOfOtherMember(operation))
                 {
                     return true;
                 }
@@ -172,6 +182,16 @@ namespace TenantGuard.Analyzers.Rules
                     return false;
             }
         }
+
+        // The members of a tenant object that are its identity (tenant.Id, tenantId.Value).
+        private static readonly string[] s_identityMembers = { "Id", "Identifier", "Value", "Key", "Slug", "Code" };
+
+        /// <summary>tenant.Name, tenant.Subdomain: another member of a tenant object is not the tenant value.</summary>
+        private static bool IsReadOfOtherMember(IOperation operation) =>
+            operation.Parent is IMemberReferenceOperation member &&
+            !(member is IMethodReferenceOperation) &&
+            member.Instance == operation &&
+            System.Array.IndexOf(s_identityMembers, member.Member.Name) < 0;
 
         private static string? NameOf(IOperation? operation)
         {

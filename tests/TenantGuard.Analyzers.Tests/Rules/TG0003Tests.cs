@@ -186,4 +186,28 @@ public sealed class TG0003Tests
             public static object Parameters(string status) => new { status, tenantId = {|TG0003:"acme"|} };
         }
         """);
+
+    [Fact]
+    public Task Constants_of_a_key_catalog_and_constants_spelling_their_own_name_are_not_tenants() => Verify.VerifyAsync(Headers + """
+        public static class EmailMetadataKeys
+        {
+            public const string TenantName = "TenantName";
+            public const string TenantSlug = "slug";
+        }
+        public static class Defaults
+        {
+            public const string TenantName = "TenantName";
+            public const string DefaultTenantName = {|TG0003:"acme"|};
+        }
+        """);
+
+    [Fact]
+    public Task Another_member_of_a_tenant_object_is_not_the_tenant() => Verify.VerifyAsync(Headers + """
+        public sealed class Tenant { public string? Name { get; set; } public string? Id { get; set; } public string Subdomain { get; set; } = ""; }
+        public static class TenantSeeder
+        {
+            public static void Name(Tenant tenant) => tenant.Subdomain = tenant.Name?.ToLower() ?? "default";
+            public static string Key(Tenant tenant) { var tenantId = tenant.Id ?? {|TG0003:"acme"|}; return tenantId; }
+        }
+        """);
 }

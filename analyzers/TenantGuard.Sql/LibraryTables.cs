@@ -1,0 +1,34 @@
+using System;
+
+namespace TenantGuard.Sql
+{
+    /// <summary>
+    /// Tables that belong to PostgreSQL or to infrastructure libraries rather than to the application: the system
+    /// catalogs, EF Core's migrations history, job schedulers' and migration runners' bookkeeping. With no declared
+    /// schema every other table is assumed tenant-owned; these never are.
+    /// </summary>
+    internal static class LibraryTables
+    {
+        private static readonly string[] s_schemas =
+        {
+            "pg_catalog", "information_schema", "hangfire", "cron", "partman", "cap", "quartz",
+        };
+
+        private static readonly string[] s_names =
+        {
+            "__efmigrationshistory", "schemaversions", "flyway_schema_history", "versioninfo", "schema_migrations",
+        };
+
+        public static bool Contains(QualifiedName table)
+        {
+            if (table.Schema != null && Array.IndexOf(s_schemas, table.Schema.ToLowerInvariant()) >= 0)
+            {
+                return true;
+            }
+
+            var name = table.Name.ToLowerInvariant();
+            return Array.IndexOf(s_names, name) >= 0 || name.StartsWith("qrtz_", StringComparison.Ordinal) ||
+                   (table.Schema == null && name.StartsWith("pg_", StringComparison.Ordinal));
+        }
+    }
+}

@@ -5,13 +5,14 @@ namespace TenantGuard.Sql
     /// <summary>
     /// Tables that belong to PostgreSQL or to infrastructure libraries rather than to the application: the system
     /// catalogs, EF Core's migrations history, job schedulers' and migration runners' bookkeeping. With no declared
-    /// schema every other table is assumed tenant-owned; these never are.
+    /// schema every other table is assumed tenant-owned; these never are, nor is a name still holding a format
+    /// placeholder ("{0}".mt_events), which names no table before it is formatted.
     /// </summary>
     internal static class LibraryTables
     {
         private static readonly string[] s_schemas =
         {
-            "pg_catalog", "information_schema", "hangfire", "cron", "partman", "cap", "quartz",
+            "pg_catalog", "information_schema", "hangfire", "cron", "partman", "cap", "quartz", "timescaledb_information",
         };
 
         private static readonly string[] s_names =
@@ -22,6 +23,11 @@ namespace TenantGuard.Sql
         public static bool Contains(QualifiedName table)
         {
             if (table.Schema != null && Array.IndexOf(s_schemas, table.Schema.ToLowerInvariant()) >= 0)
+            {
+                return true;
+            }
+
+            if (table.Name.IndexOf('{') >= 0 || (table.Schema != null && table.Schema.IndexOf('{') >= 0))
             {
                 return true;
             }

@@ -77,7 +77,7 @@ namespace TenantGuard.Analyzers.Rules
             }
 
             var options = compilation.GetOptions(method.Locations[0].SourceTree!);
-            if (!compilation.IsUnscopedDataAccessType(type, options) || CrossTenantExemption.IsExempt(method))
+            if (!compilation.IsUnscopedDataAccessType(type, options) || compilation.IsExemptTestCode(options) || CrossTenantExemption.IsExempt(method))
             {
                 return;
             }

@@ -34,7 +34,7 @@ namespace TenantGuard.Analyzers.Rules
         private static void Analyze(OperationAnalysisContext context, TenantGuardCompilation compilation)
         {
             var options = compilation.GetOptions(context.Operation.Syntax.SyntaxTree);
-            if (options.ExemptTestProjects && compilation.IsTestProject)
+            if (compilation.IsExemptTestCode(options))
             {
                 return;
             }

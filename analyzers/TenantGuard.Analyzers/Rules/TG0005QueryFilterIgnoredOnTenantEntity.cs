@@ -50,7 +50,7 @@ namespace TenantGuard.Analyzers.Rules
             }
 
             var options = compilation.GetOptions(call.SyntaxTree);
-            if ((options.ExemptTestProjects && compilation.IsTestProject) || CrossTenantExemption.IsExempt(context.ContainingSymbol))
+            if (compilation.IsExemptTestCode(options) || CrossTenantExemption.IsExempt(context.ContainingSymbol))
             {
                 return;
             }

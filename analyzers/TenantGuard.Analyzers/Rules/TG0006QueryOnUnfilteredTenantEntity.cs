@@ -45,7 +45,7 @@ namespace TenantGuard.Analyzers.Rules
             }
 
             var options = compilation.GetOptions(root.SyntaxTree);
-            if ((options.ExemptTestProjects && compilation.IsTestProject) || CrossTenantExemption.IsExempt(context.ContainingSymbol))
+            if (compilation.IsExemptTestCode(options) || CrossTenantExemption.IsExempt(context.ContainingSymbol))
             {
                 return;
             }

@@ -27,7 +27,7 @@ namespace TenantGuard.Analyzers.Rules
                     operation => Analyze(operation, compilation),
                     OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.ParameterInitializer,
                     OperationKind.VariableDeclarator, OperationKind.SimpleAssignment, OperationKind.Argument,
-                    OperationKind.Coalesce);
+                    OperationKind.Coalesce, OperationKind.Conditional, OperationKind.Invocation);
             });
         }
 
@@ -71,6 +71,29 @@ namespace TenantGuard.Analyzers.Rules
                 case IVariableDeclaratorOperation declarator when declarator.Initializer != null:
                     CheckValue(context, "Local '{0}'", declarator.Symbol.Name, declarator.Initializer.Value, options, allowNumbers: false);
                     break;
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { IsIndexer: true } } indexer } assignment:
+                    // headers["X-Tenant-ID"] = "acme"
+                    if (TenantHeaders.IsHeaderCollection(indexer.Instance?.Type) && indexer.Arguments.Length == 1)
+                    {
+                        CheckHeaderValue(context, indexer.Arguments[0].Value, assignment.Value, options);
+                    }
+
+                    break;
+                case IInvocationOperation invocation when invocation.Arguments.Length >= 2 &&
+                                                          TenantHeaders.IsHeaderCollection(TenantHeaders.Receiver(invocation)?.Type):
+                    // headers.Add("X-Tenant-ID", "acme"), TryAddWithoutValidation, Append, GetValueOrDefault(..., "acme")
+                    var keyIndex = invocation.Instance == null ? 1 : 0;
+                    for (var i = keyIndex + 1; i < invocation.Arguments.Length; i++)
+                    {
+                        CheckHeaderValue(context, invocation.Arguments[keyIndex].Value, invocation.Arguments[i].Value, options);
+                    }
+
+                    break;
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional when conditional.Type != null && !DisplayOnlyUse.Is(conditional):
+                    // string.IsNullOrEmpty(tenantId) ? "default" : tenantId
+                    CheckConditionalFallback(context, conditional.WhenTrue, whenFalse, options);
+                    CheckConditionalFallback(context, whenFalse, conditional.WhenTrue, options);
+                    break;
                 case ISimpleAssignmentOperation assignment when NameOf(assignment.Target) is string target:
                     CheckValue(context, "The assignment to '{0}'", target, assignment.Value, options, allowNumbers: false);
                     break;
@@ -101,6 +124,28 @@ namespace TenantGuard.Analyzers.Rules
             if (literal != null && !TenantNames.IsOwnName(literal, name))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.TG0003, value.Syntax.GetLocation(), what.Replace("{0}", name), literal));
+            }
+        }
+
+        private static void CheckHeaderValue(OperationAnalysisContext context, IOperation key, IOperation value, TenantGuardOptions options)
+        {
+            if (TenantHeaders.TenantHeaderName(key, options) is string header &&
+                LiteralTenant(value, options, allowNumbers: false) is string literal)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.TG0003, value.Syntax.GetLocation(), "The value of header '" + header + "'", literal));
+            }
+        }
+
+        /// <summary>One branch a literal tenant, the other the tenant value it stands in for.</summary>
+        private static void CheckConditionalFallback(OperationAnalysisContext context, IOperation fallback, IOperation tenant, TenantGuardOptions options)
+        {
+            if (LiteralTenant(fallback, options, allowNumbers: false) is string literal &&
+                LiteralTenant(tenant, options, allowNumbers: false) == null &&
+                IsTenantValue(tenant, context.ContainingSymbol, options))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.TG0003, fallback.Syntax.GetLocation(), "The '? " + literal + "' fallback", literal));
             }
         }
 
@@ -161,7 +206,7 @@ namespace TenantGuard.Analyzers.Rules
             }
 
             var parent = value.Parent;
-            while (parent is IConversionOperation || parent is ICoalesceOperation || parent is IParenthesizedOperation)
+            while (parent is IConversionOperation || parent is ICoalesceOperation || parent is IConditionalOperation || parent is IParenthesizedOperation)
             {
                 parent = parent.Parent;
             }

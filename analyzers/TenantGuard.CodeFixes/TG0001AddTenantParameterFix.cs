@@ -3,9 +3,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,46 +21,41 @@ namespace TenantGuard.CodeFixes
     /// tenant. Not offered where the analyzer found no such query, nor where the parameter would collide.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TG0001AddTenantParameterFix)), Shared]
-    public sealed class TG0001AddTenantParameterFix : CodeFixProvider
+    public sealed class TG0001AddTenantParameterFix : PlannedCodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.DataAccessMethodWithoutTenantScope);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        private protected override PlannedFix? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root == null)
+            var method = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<MethodDeclarationSyntax>();
+            if (method == null || method.ExplicitInterfaceSpecifier != null ||
+                !diagnostic.Properties.TryGetValue(FixProperties.TenantParameter, out var name) || string.IsNullOrEmpty(name) ||
+                IsDeclaredIn(method, name!) ||
+                WouldCollideWithAnOverload(model, method, cancellationToken))
             {
-                return;
+                // A new parameter on an explicit implementation no longer implements the interface; a name the
+                // method already declares, or an overload taking the tenant already, would not compile.
+                return null;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            var filterQuery = PlanQueryFilter(root, diagnostic, name!);
+            if (filterQuery == null)
             {
-                var method = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<MethodDeclarationSyntax>();
-                if (method == null || method.ExplicitInterfaceSpecifier != null ||
-                    !diagnostic.Properties.TryGetValue(FixProperties.TenantParameter, out var name) || string.IsNullOrEmpty(name) ||
-                    IsDeclaredIn(method, name!) ||
-                    await WouldCollideWithAnOverloadAsync(context.Document, method, context.CancellationToken).ConfigureAwait(false))
-                {
-                    // A new parameter on an explicit implementation no longer implements the interface; a name the
-                    // method already declares, or an overload taking the tenant already, would not compile.
-                    continue;
-                }
-
-                var filterQuery = PlanQueryFilter(root, diagnostic, name!);
-                if (filterQuery == null)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Add a '" + name + "' parameter and filter the query by it",
-                        cancellationToken => ApplyAsync(context.Document, method, name!, filterQuery, diagnostic, cancellationToken),
-                        equivalenceKey: nameof(TG0001AddTenantParameterFix)),
-                    diagnostic);
+                return null;
             }
+
+            var parameter = SyntaxFactory.Parameter(SyntaxFactory.Identifier(name!))
+                .WithType(SyntaxFactory.ParseTypeName(TenantParameterType(model, method, name!, diagnostic, cancellationToken)).WithTrailingTrivia(SyntaxFactory.Space));
+            var parameters = method.ParameterList.Parameters;
+            var index = parameters.Count > 0 && parameters[0].Modifiers.Any(SyntaxKind.ThisKeyword) ? 1 : 0;
+            var parameterList = method.ParameterList.WithParameters(parameters.Insert(index, parameter));
+            return new PlannedFix(
+                "Add a '" + name + "' parameter and filter the query by it",
+                editor =>
+                {
+                    editor.ReplaceNode(method.ParameterList, parameterList);
+                    filterQuery(editor);
+                });
         }
 
         /// <summary>The edit that makes the query read the new parameter; null when the analyzer planned none.</summary>
@@ -97,10 +90,9 @@ namespace TenantGuard.CodeFixes
                                                t.Parent is ParameterSyntax || t.Parent is LocalFunctionStatementSyntax));
 
         /// <summary>A sibling with the same name that already takes one more parameter and otherwise the same ones (CS0111).</summary>
-        private static async Task<bool> WouldCollideWithAnOverloadAsync(Document document, MethodDeclarationSyntax method, CancellationToken cancellationToken)
+        private static bool WouldCollideWithAnOverload(SemanticModel model, MethodDeclarationSyntax method, CancellationToken cancellationToken)
         {
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (!(model?.GetDeclaredSymbol(method, cancellationToken) is IMethodSymbol symbol))
+            if (!(model.GetDeclaredSymbol(method, cancellationToken) is IMethodSymbol symbol))
             {
                 return true;
             }
@@ -108,20 +100,6 @@ namespace TenantGuard.CodeFixes
             return symbol.ContainingType.GetMembers(symbol.Name).OfType<IMethodSymbol>().Any(other =>
                 other.Parameters.Length == symbol.Parameters.Length + 1 &&
                 other.Parameters.Skip(1).Select(p => p.Type).SequenceEqual(symbol.Parameters.Select(p => p.Type), SymbolEqualityComparer.Default));
-        }
-
-        private static async Task<Document> ApplyAsync(
-            Document document, MethodDeclarationSyntax method, string name, Action<DocumentEditor> filterQuery, Diagnostic diagnostic, CancellationToken cancellationToken)
-        {
-            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-            var type = TenantParameterType(editor.SemanticModel, method, name, diagnostic, cancellationToken);
-            var parameter = SyntaxFactory.Parameter(SyntaxFactory.Identifier(name))
-                .WithType(SyntaxFactory.ParseTypeName(type).WithTrailingTrivia(SyntaxFactory.Space));
-            var parameters = method.ParameterList.Parameters;
-            var index = parameters.Count > 0 && parameters[0].Modifiers.Any(SyntaxKind.ThisKeyword) ? 1 : 0;
-            editor.ReplaceNode(method.ParameterList, method.ParameterList.WithParameters(parameters.Insert(index, parameter)));
-            filterQuery(editor);
-            return editor.GetChangedDocument();
         }
 
         /// <summary>

@@ -1,13 +1,9 @@
-using System;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.Editing;
 using TenantGuard.Analyzers;
 using TenantGuard.Analyzers.Sinks;
 
@@ -19,49 +15,25 @@ namespace TenantGuard.CodeFixes
     /// or a {tenantId} hole in an EF Core interpolated query. Offered only when a tenantId is in scope.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TG0002AddTenantFilterFix)), Shared]
-    public sealed class TG0002AddTenantFilterFix : CodeFixProvider
+    public sealed class TG0002AddTenantFilterFix : PlannedCodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.QueryWithoutTenantFilter);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        private protected override PlannedFix? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root == null || model == null)
+            var literal = SqlLiteralLocator.Find(root, diagnostic);
+            var edit = SqlTenantFilter.Plan(literal, diagnostic.Properties);
+            if (literal == null || edit == null ||
+                !diagnostic.Properties.TryGetValue(FixProperties.TenantParameter, out var parameter) ||
+                !model.LookupSymbols(literal.SpanStart, name: parameter).Any(IsValue))
             {
-                return;
+                return null;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                var literal = SqlLiteralLocator.Find(root, diagnostic);
-                var edit = SqlTenantFilter.Plan(literal, diagnostic.Properties);
-                if (literal == null || edit == null ||
-                    !diagnostic.Properties.TryGetValue(FixProperties.TenantParameter, out var parameter) ||
-                    !model.LookupSymbols(literal.SpanStart, name: parameter).Any(IsValue))
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Filter by the tenant",
-                        cancellationToken => ApplyAsync(context.Document, edit, cancellationToken),
-                        equivalenceKey: nameof(TG0002AddTenantFilterFix)),
-                    diagnostic);
-            }
+            return new PlannedFix("Filter by the tenant", edit);
         }
 
         private static bool IsValue(ISymbol symbol) =>
             symbol is ILocalSymbol || symbol is IParameterSymbol || symbol is IFieldSymbol || symbol is IPropertySymbol;
-
-        private static async Task<Document> ApplyAsync(Document document, Action<DocumentEditor> edit, CancellationToken cancellationToken)
-        {
-            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-            edit(editor);
-            return editor.GetChangedDocument();
-        }
     }
 }

@@ -4,7 +4,7 @@ namespace TenantGuard.Sql
 {
     /// <summary>
     /// Tables that belong to PostgreSQL or to infrastructure libraries rather than to the application: the system
-    /// catalogs, EF Core's migrations history, job schedulers' and migration runners' bookkeeping. With no declared
+    /// catalogs, EF Core's migrations history, job schedulers', migration runners' and Marten's bookkeeping. With no declared
     /// schema every other table is assumed tenant-owned; these never are, nor is a name still holding a format
     /// placeholder ("{0}".mt_events), which names no table before it is formatted.
     /// </summary>
@@ -18,6 +18,7 @@ namespace TenantGuard.Sql
         private static readonly string[] s_names =
         {
             "__efmigrationshistory", "schemaversions", "flyway_schema_history", "versioninfo", "schema_migrations",
+            "mt_event_progression", "mt_hilo",
         };
 
         public static bool Contains(QualifiedName table)

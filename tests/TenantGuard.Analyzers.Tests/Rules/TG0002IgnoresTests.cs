@@ -149,6 +149,8 @@ public sealed class TG0002IgnoresTests
             public int Lock() => connection.Execute("DELETE FROM hangfire.lock WHERE resource = @r", new { r = "x" });
             public int History() => connection.Execute("INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('1', '10')");
             public int Tables() => connection.ExecuteScalar<int>("SELECT count(*) FROM information_schema.tables");
+            public int Progress() => connection.ExecuteScalar<int>("SELECT count(*) FROM app.mt_event_progression");
+            public int Template() => connection.ExecuteScalar<int>("SELECT last_value FROM \"{0}\".seq");
             public int Orders() => connection.ExecuteScalar<int>({|TG0002:"SELECT count(*) FROM orders"|});
         """), migrations: null);
 }

@@ -140,8 +140,9 @@ namespace TenantGuard.Analyzers.Rules
         /// <summary>One branch a literal tenant, the other the tenant value it stands in for.</summary>
         private static void CheckConditionalFallback(OperationAnalysisContext context, IOperation fallback, IOperation tenant, TenantGuardOptions options)
         {
-            if (LiteralTenant(fallback, options, allowNumbers: false) is string literal &&
-                LiteralTenant(tenant, options, allowNumbers: false) == null &&
+            // Two constants ("tenant_id, id" : "id", a message : "ok") choose text; a fallback stands in for a value read at run time.
+            if (!tenant.ConstantValue.HasValue &&
+                LiteralTenant(fallback, options, allowNumbers: false) is string literal &&
                 IsTenantValue(tenant, context.ContainingSymbol, options))
             {
                 context.ReportDiagnostic(Diagnostic.Create(

@@ -30,8 +30,13 @@ namespace TenantGuard.Analyzers.Sinks
                 start.RegisterOperationAction(
                     operation =>
                     {
+                        if (compilation.IsTestProject && compilation.IsExemptTestCode(compilation.GetOptions(operation.Operation.Syntax.SyntaxTree)))
+                        {
+                            return;
+                        }
+
                         var sql = SqlAtSink.Read(operation.Operation, compilation, operation.CancellationToken);
-                        if (sql != null && !compilation.IsExemptTestCode(sql.Options))
+                        if (sql != null)
                         {
                             analyze(operation, sql, compilation);
                         }

@@ -245,6 +245,8 @@ public sealed class TG0003Tests
                 var tenant = header is null ? {|TG0003:"default"|} : header;
                 Console.WriteLine(string.IsNullOrEmpty(tenantId) ? "none" : tenantId);
                 var label = string.IsNullOrEmpty(tenantId) ? "Unknown" : "Known";
+                var status = label.Length > 0 ? "partition of <tenant> still present" : "ok";
+                var columns = label.Length > 0 ? "tenant_id, id" : "id";
             }
         }
         """);

@@ -27,7 +27,18 @@ namespace TenantGuard.Analyzers.Rules
                     operation => Analyze(operation, compilation),
                     OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.ParameterInitializer,
                     OperationKind.VariableDeclarator, OperationKind.SimpleAssignment, OperationKind.Argument,
-                    OperationKind.Coalesce, OperationKind.Conditional, OperationKind.Invocation);
+                    OperationKind.Coalesce, OperationKind.Conditional);
+
+                // Every invocation is a candidate: only header writes are read, decided by name before anything else.
+                start.RegisterOperationAction(
+                    operation =>
+                    {
+                        if (TenantHeaders.IsHeaderValueCall((IInvocationOperation)operation.Operation))
+                        {
+                            Analyze(operation, compilation);
+                        }
+                    },
+                    OperationKind.Invocation);
             });
         }
 
@@ -79,8 +90,7 @@ namespace TenantGuard.Analyzers.Rules
                     }
 
                     break;
-                case IInvocationOperation invocation when invocation.Arguments.Length >= 2 &&
-                                                          TenantHeaders.IsHeaderCollection(TenantHeaders.Receiver(invocation)?.Type):
+                case IInvocationOperation invocation:
                     // headers.Add("X-Tenant-ID", "acme"), TryAddWithoutValidation, Append, GetValueOrDefault(..., "acme")
                     var keyIndex = invocation.Instance == null ? 1 : 0;
                     for (var i = keyIndex + 1; i < invocation.Arguments.Length; i++)

@@ -12,6 +12,15 @@ namespace TenantGuard.Analyzers.Tenancy
     /// </summary>
     internal static class TenantHeaders
     {
+        // The calls that write a header or read it with a default: the name is checked before any type is looked at.
+        private static readonly string[] s_valueMethods = { "Add", "TryAdd", "TryAddWithoutValidation", "Append", "Set", "GetValueOrDefault" };
+
+        /// <summary>A call on a header collection that writes a header, or reads one with a default value.</summary>
+        public static bool IsHeaderValueCall(IInvocationOperation invocation) =>
+            invocation.Arguments.Length >= 2 &&
+            Array.IndexOf(s_valueMethods, invocation.TargetMethod.Name) >= 0 &&
+            IsHeaderCollection(Receiver(invocation)?.Type);
+
         public static bool IsHeaderCollection(ITypeSymbol? type)
         {
             for (var current = type; current != null; current = current.BaseType)

@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
+using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TenantGuard.Analyzers;
 using TenantGuard.Analyzers.EfCore;
@@ -16,50 +14,26 @@ namespace TenantGuard.CodeFixes
     /// found in scope: <c>.IgnoreQueryFilters().Where(o => o.TenantId == tenantId)</c>. No fix without such a value.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TG0005ReapplyTenantPredicateFix)), Shared]
-    public sealed class TG0005ReapplyTenantPredicateFix : CodeFixProvider
+    public sealed class TG0005ReapplyTenantPredicateFix : PlannedCodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.QueryFilterIgnoredOnTenantEntity);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        private protected override PlannedFix? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root == null)
+            if (!diagnostic.Properties.TryGetValue(EfFixProperties.TenantMember, out var member) ||
+                !diagnostic.Properties.TryGetValue(EfFixProperties.TenantValue, out var value) ||
+                !diagnostic.Properties.TryGetValue(EfFixProperties.LambdaParameter, out var parameter) ||
+                member == null || value == null || parameter == null ||
+                !(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
+                    .FirstAncestorOrSelf<InvocationExpressionSyntax>() is InvocationExpressionSyntax call))
             {
-                return;
+                return null;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!diagnostic.Properties.TryGetValue(EfFixProperties.TenantMember, out var member) ||
-                    !diagnostic.Properties.TryGetValue(EfFixProperties.TenantValue, out var value) ||
-                    !diagnostic.Properties.TryGetValue(EfFixProperties.LambdaParameter, out var parameter) ||
-                    member == null || value == null || parameter == null ||
-                    !(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
-                        .FirstAncestorOrSelf<InvocationExpressionSyntax>() is InvocationExpressionSyntax call))
-                {
-                    continue;
-                }
-
-                var predicate = parameter + " => " + parameter + "." + member + " == " + value;
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Filter by " + member + " again after IgnoreQueryFilters()",
-                        _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(call, WithWhere(call, predicate)))),
-                        equivalenceKey: nameof(TG0005ReapplyTenantPredicateFix)),
-                    diagnostic);
-            }
+            var predicate = WhereCall.TenantPredicate(parameter, member, value);
+            return new PlannedFix(
+                "Filter by " + member + " again after IgnoreQueryFilters()",
+                editor => editor.ReplaceNode(call, (current, _) => WhereCall.Append((ExpressionSyntax)current, predicate)));
         }
-
-        private static ExpressionSyntax WithWhere(InvocationExpressionSyntax call, string predicate) =>
-            SyntaxFactory.InvocationExpression(
-                    SyntaxFactory.MemberAccessExpression(
-                        SyntaxKind.SimpleMemberAccessExpression,
-                        call.WithoutTrailingTrivia(),
-                        SyntaxFactory.IdentifierName("Where")),
-                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(
-                        SyntaxFactory.Argument(SyntaxFactory.ParseExpression(predicate)))))
-                .WithTrailingTrivia(call.GetTrailingTrivia());
     }
 }

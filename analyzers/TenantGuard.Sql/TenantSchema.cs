@@ -52,7 +52,8 @@ namespace TenantGuard.Sql
         public IReadOnlyCollection<QualifiedName> TenantTables => _tenantTables;
 
         /// <summary>
-        /// Global tables never are; a schema-qualified reference matches exactly (or an unqualified declaration of the
+        /// Global tables never are; assumed without a schema, every table but PostgreSQL's and libraries' own
+        /// (<see cref="LibraryTables"/>) is; a schema-qualified reference matches exactly (or an unqualified declaration of the
         /// same name); an unqualified reference matches a tenant table of that name in any schema.
         /// </summary>
         public bool IsTenantTable(QualifiedName table)
@@ -64,7 +65,7 @@ namespace TenantGuard.Sql
 
             if (AssumeAllTablesTenantOwned)
             {
-                return true;
+                return !LibraryTables.Contains(table);
             }
 
             if (table.Schema == null)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -59,6 +60,22 @@ namespace TenantGuard.Analyzers.EfCore
 
             // current is the root: an invocation without a receiver chain ends the walk at itself.
             return From(StripParentheses(current));
+        }
+
+        /// <summary>
+        /// A query: the root is enumerated, is the source of a query expression, or its first chained call is a LINQ or
+        /// EF Core query operator. db.Orders.Add(order) or Find(id) is not.
+        /// </summary>
+        public bool IsQuery(SemanticModel model, EfSymbols symbols, CancellationToken cancellationToken)
+        {
+            if (Query != null || (Root.Parent is ForEachStatementSyntax forEach && forEach.Expression == Root))
+            {
+                return true;
+            }
+
+            return !Calls.IsEmpty &&
+                   model.GetSymbolInfo(Calls[0], cancellationToken).Symbol is IMethodSymbol method &&
+                   symbols.IsQueryOperator(method.ReducedFrom ?? method);
         }
 
         /// <summary>

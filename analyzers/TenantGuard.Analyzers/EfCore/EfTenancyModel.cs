@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using TenantGuard.Analyzers.Common;
 using TenantGuard.Analyzers.Schema;
 using TenantGuard.Analyzers.Sinks;
 using TenantGuard.Analyzers.Tenancy;
@@ -21,9 +23,16 @@ namespace TenantGuard.Analyzers.EfCore
         private readonly ConcurrentDictionary<ITypeSymbol, bool> _tenantOwned =
             new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
 
-        private EfTenancyModel(EfSymbols symbols, SinkSymbols sinkSymbols, TenantGuardOptions options, TenantSchema? schema, ImmutableArray<TenantFilter> filters)
+        private readonly IAssemblySymbol _assembly;
+        private readonly bool _declaresDbContext;
+
+        private EfTenancyModel(
+            EfSymbols symbols, SinkSymbols sinkSymbols, TenantGuardOptions options, TenantSchema? schema, ImmutableArray<TenantFilter> filters,
+            IAssemblySymbol assembly, bool declaresDbContext)
         {
             Symbols = symbols;
+            _assembly = assembly;
+            _declaresDbContext = declaresDbContext;
             _sinkSymbols = sinkSymbols;
             _options = options;
             _schema = schema;
@@ -44,8 +53,22 @@ namespace TenantGuard.Analyzers.EfCore
                 ? TenantFilterCollector.Collect(compilation.Compilation, symbols, options, cancellationToken)
                 : ImmutableArray<TenantFilter>.Empty;
             var schema = compilation.IsSchemaDeclared(options) ? compilation.GetSchema(options) : null;
-            return new EfTenancyModel(symbols, compilation.Symbols, options, schema, filters);
+            var assembly = compilation.Compilation.Assembly;
+            var declaresDbContext = symbols.IsAvailable && DeclaredTypes.Of(assembly, cancellationToken).Any(symbols.IsDbContext);
+            return new EfTenancyModel(symbols, compilation.Symbols, options, schema, filters, assembly, declaresDbContext);
         }
+
+        /// <summary>
+        /// Whether the filters of the DbContext a query runs on are out of this compilation's sight: the context is
+        /// declared in a referenced project (its OnModelCreating is metadata to the build), or the query's context is not
+        /// known and this compilation declares no DbContext at all (a repository layer over another project's context).
+        /// Such a context is assumed to filter its tenant-owned entities by tenant: TG0001 and TG0006 stay silent on it,
+        /// and TG0005 reports switching its filters off.
+        /// </summary>
+        public bool FiltersOutOfSight(INamedTypeSymbol? queryContext) =>
+            queryContext != null
+                ? !SymbolEqualityComparer.Default.Equals(queryContext.ContainingAssembly, _assembly)
+                : !_declaresDbContext;
 
         /// <summary>The tenant filter covering <paramref name="entity"/> in <paramref name="context"/> (null: not known), if any.</summary>
         public TenantFilter? FindFilter(ITypeSymbol entity, INamedTypeSymbol? context)

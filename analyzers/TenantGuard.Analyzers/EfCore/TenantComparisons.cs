@@ -65,7 +65,7 @@ namespace TenantGuard.Analyzers.EfCore
         private static bool IsTenantComparison(ExpressionSyntax member, ExpressionSyntax value, string parameter, TenantGuardOptions options) =>
             IsTenantMemberOf(member, parameter, options) && IsTenantValue(value, parameter);
 
-        /// <summary>e.TenantId, e.TenantId.Value, EF.Property&lt;T&gt;(e, "TenantId").</summary>
+        /// <summary>e.TenantId, e.TenantId.Value, e.Order.TenantId, EF.Property&lt;T&gt;(e, "TenantId").</summary>
         public static bool IsTenantMemberOf(ExpressionSyntax expression, string parameter, TenantGuardOptions options)
         {
             expression = Unwrap(expression);
@@ -75,9 +75,7 @@ namespace TenantGuard.Analyzers.EfCore
                 expression = inner;
             }
 
-            if (expression is MemberAccessExpressionSyntax access &&
-                Unwrap(access.Expression) is IdentifierNameSyntax receiver &&
-                receiver.Identifier.ValueText == parameter)
+            if (expression is MemberAccessExpressionSyntax access && IsRootedAt(access.Expression, parameter))
             {
                 return IsTenantMemberName(access.Name.Identifier.ValueText, options);
             }
@@ -91,6 +89,27 @@ namespace TenantGuard.Analyzers.EfCore
                    call.ArgumentList.Arguments[1].Expression is LiteralExpressionSyntax name &&
                    name.Token.Value is string propertyName &&
                    IsTenantMemberName(propertyName, options);
+        }
+
+        /// <summary>
+        /// The parameter itself or a navigation from it: s.Product.TenantId == tenantId keeps the rows whose product is
+        /// the tenant's, as e.TenantId would.
+        /// </summary>
+        private static bool IsRootedAt(ExpressionSyntax receiver, string parameter)
+        {
+            for (var current = Unwrap(receiver); ;)
+            {
+                switch (current)
+                {
+                    case IdentifierNameSyntax identifier:
+                        return identifier.Identifier.ValueText == parameter;
+                    case MemberAccessExpressionSyntax navigation:
+                        current = Unwrap(navigation.Expression);
+                        break;
+                    default:
+                        return false;
+                }
+            }
         }
 
         /// <summary>A value other than a literal and other than another member of the same entity.</summary>

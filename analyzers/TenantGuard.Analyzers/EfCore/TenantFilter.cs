@@ -50,10 +50,12 @@ namespace TenantGuard.Analyzers.EfCore
         }
 
         /// <summary>
-        /// A filter declared in a context applies to that context and contexts deriving from it; a query whose context
-        /// is not known (a DbSet field, a plain DbContext) may run against any context.
+        /// A filter declared in a context applies to that context and contexts deriving from it; a query typed as a
+        /// base context (a module's abstract ModuleDbContext) runs on one of its subclasses, the one declaring the filter
+        /// as likely as any; a query whose context is not known (a DbSet field, a plain DbContext) may run against any.
         /// </summary>
         public bool AppliesIn(INamedTypeSymbol? queryContext) =>
-            Context == null || queryContext == null || TypeRelations.IsOrDerivesFrom(queryContext, Context);
+            Context == null || queryContext == null ||
+            TypeRelations.IsOrDerivesFrom(queryContext, Context) || TypeRelations.IsOrDerivesFrom(Context, queryContext);
     }
 }

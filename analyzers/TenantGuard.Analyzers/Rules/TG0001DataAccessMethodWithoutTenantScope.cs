@@ -77,7 +77,7 @@ namespace TenantGuard.Analyzers.Rules
             }
 
             var options = compilation.GetOptions(method.Locations[0].SourceTree!);
-            if (!compilation.IsUnscopedDataAccessType(type, options) || CrossTenantExemption.IsExempt(method))
+            if (!compilation.IsUnscopedDataAccessType(type, options) || compilation.IsExemptTestCode(options) || CrossTenantExemption.IsExempt(method))
             {
                 return;
             }
@@ -100,14 +100,14 @@ namespace TenantGuard.Analyzers.Rules
                     OperationKind.ParameterReference);
             }
 
-            var touched = new TouchedTable();
+            var accesses = new TenantDataAccesses();
             block.RegisterOperationAction(
                 operation =>
                 {
                     var sql = SqlAtSink.Read(operation.Operation, compilation, operation.CancellationToken);
                     if (sql != null && !sql.Sql.IsPartial && sql.Result.TenantTablesReferenced.Count > 0)
                     {
-                        touched.Record(sql.Result.TenantTablesReferenced[0].ToString());
+                        accesses.RecordSql(sql.Result.TenantTablesReferenced[0].ToString(), sql);
                     }
                 },
                 SqlSinkAnalysis.SinkOperationKinds);
@@ -115,29 +115,31 @@ namespace TenantGuard.Analyzers.Rules
             if (compilation.Symbols.EfDbSet != null)
             {
                 block.RegisterOperationAction(
-                    operation => RecordDbSet(operation.Operation, compilation, options, touched),
+                    operation => RecordDbSet(operation.Operation, compilation, options, accesses),
                     OperationKind.PropertyReference, OperationKind.FieldReference, OperationKind.Invocation);
             }
 
             block.RegisterOperationBlockEndAction(end =>
             {
-                var table = touched.Table;
+                var table = accesses.Table;
                 if (table == null || (tenantParameters.Length > 0 && used.Any))
                 {
                     return;
                 }
 
-                // The fix adds a tenant parameter: not offered to a method that has one it does not use.
-                var properties = tenantParameters.Length == 0
-                    ? ImmutableDictionary<string, string?>.Empty.Add(FixProperties.TenantParameter, options.FirstTenantParameterName)
-                    : ImmutableDictionary<string, string?>.Empty;
+                // The fix adds a tenant parameter and filters the one query by it: not offered to a method that has a
+                // tenant parameter it does not use, nor where the query's shape gives the value no safe way in.
+                var fix = tenantParameters.Length == 0
+                    ? TenantParameterFixPlan.For(accesses, options, compilation, end.CancellationToken)
+                    : TenantParameterFixPlan.None;
                 var why = tenantParameters.Length == 0
                     ? $"has neither a tenant parameter ({string.Join(", ", options.TenantParameterNames)}) nor a tenant accessor ({string.Join(", ", options.TenantAccessorTypes)})"
                     : $"never uses its tenant parameter '{tenantParameters[0].Name}'";
                 end.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.TG0001,
                     method.Locations[0],
-                    properties,
+                    fix.QueryLocation == null ? null : new[] { fix.QueryLocation },
+                    fix.Properties,
                     type.Name + "." + method.Name,
                     table,
                     why,
@@ -145,7 +147,7 @@ namespace TenantGuard.Analyzers.Rules
             });
         }
 
-        private static void RecordDbSet(IOperation operation, TenantGuardCompilation compilation, TenantGuardOptions options, TouchedTable touched)
+        private static void RecordDbSet(IOperation operation, TenantGuardCompilation compilation, TenantGuardOptions options, TenantDataAccesses accesses)
         {
             if (!(operation.Type is INamedTypeSymbol type) ||
                 !SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, compilation.Symbols.EfDbSet) ||
@@ -167,15 +169,16 @@ namespace TenantGuard.Analyzers.Rules
             var table = EntityTables.TenantTableOf(type.TypeArguments[0], dbSetName, compilation.GetSchema(options), options, compilation.Symbols);
             if (table != null && NeedsScope(operation, type.TypeArguments[0], compilation, options))
             {
-                touched.Record(table);
+                accesses.RecordQueryRoot(table, operation, type.TypeArguments[0]);
             }
         }
 
         /// <summary>
         /// Whether a DbSet's queries need the method to know the tenant: not when the EF model says the entity is not
         /// tenant-owned (a global entity its tenant filter loop skips on purpose, an entity without a tenant property),
-        /// and not when the DbContext's query filter binds it to the tenant — the filter applies to every query through
-        /// it (TG0005 reports a query that switches it off).
+        /// and not when a DbContext's query filter binds it to the tenant — the filter applies to every query through
+        /// it (TG0005 reports a query that switches it off) — nor when the context is one whose filters this
+        /// compilation cannot read.
         /// </summary>
         private static bool NeedsScope(IOperation operation, ITypeSymbol entity, TenantGuardCompilation compilation, TenantGuardOptions options)
         {
@@ -186,7 +189,7 @@ namespace TenantGuard.Analyzers.Rules
             }
 
             var context = EfCore.QueryRoots.ContextOf(operation, compilation.EfSymbols);
-            return context == null || model.FindFilter(entity, context) == null;
+            return model.FindFilter(entity, context) == null && !model.FiltersOutOfSight(context);
         }
 
         /// <summary>Public or internal methods, and explicit interface implementations (public through the interface).</summary>
@@ -205,32 +208,6 @@ namespace TenantGuard.Analyzers.Rules
             public bool Any => Volatile.Read(ref _used) != 0;
 
             public void Mark() => Interlocked.Exchange(ref _used, 1);
-        }
-
-        /// <summary>The first tenant table a method touches; operation callbacks may run concurrently.</summary>
-        private sealed class TouchedTable
-        {
-            private readonly object _gate = new object();
-            private string? _table;
-
-            public string? Table
-            {
-                get
-                {
-                    lock (_gate)
-                    {
-                        return _table;
-                    }
-                }
-            }
-
-            public void Record(string table)
-            {
-                lock (_gate)
-                {
-                    _table ??= table;
-                }
-            }
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -39,54 +38,9 @@ namespace TenantGuard.Analyzers.Rules
                     : "is not filtered by " + sql.Options.TenantColumnSql + " = <parameter>";
                 var hint = noSchema && compilation.TakeNoSchemaHint(Descriptors.TG0002) ? Descriptors.NoSchemaHint : string.Empty;
                 context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.TG0002, location, FixPropertiesFor(sql, violation),
+                    Descriptors.TG0002, location, SqlFixPlan.For(sql, violation),
                     violation.Table.ToString(), violation.StatementKind, problem, violation.StatementText, hint));
             }
-        }
-
-        private static ImmutableDictionary<string, string?> FixPropertiesFor(SqlAtSink sql, TenantFilterViolation violation)
-        {
-            var parameter = sql.Options.FirstTenantParameterName;
-            var placeholder = PlaceholderFor(sql, parameter);
-            IReadOnlyList<SqlTextEdit> edits = placeholder == null || sql.Sql.SingleLiteral == null
-                ? new SqlTextEdit[0]
-                : violation.CreateTenantPredicateEdits(placeholder);
-            return FixProperties.Create(sql.Sink.Kind.ToString(), parameter, edits);
-        }
-
-        /// <summary>How the tenant value is written into the SQL for this call shape; null when no fix is offered.</summary>
-        private static string? PlaceholderFor(SqlAtSink sql, string parameter)
-        {
-            // Through a wrapper the way parameters are passed is the wrapper's own: no fix is offered.
-            if (sql.Sink.Wrapper != null)
-            {
-                return null;
-            }
-
-            switch (sql.Sink.Kind)
-            {
-                case SinkKind.EfCoreInterpolated:
-                    return "{" + parameter + "}";
-                case SinkKind.EfCoreRaw:
-                case SinkKind.Configured:
-                    return null;
-                default:
-                    // Npgsql refuses to mix named and positional ($1) parameters in one command.
-                    return sql.Sql.HasInterpolationHoles || UsesPositionalParameters(sql.Sql.Text) ? null : "@" + parameter;
-            }
-        }
-
-        private static bool UsesPositionalParameters(string text)
-        {
-            for (var i = 0; i + 1 < text.Length; i++)
-            {
-                if (text[i] == '$' && char.IsDigit(text[i + 1]))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

@@ -27,14 +27,25 @@ namespace TenantGuard.Analyzers.Rules
                     operation => Analyze(operation, compilation),
                     OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.ParameterInitializer,
                     OperationKind.VariableDeclarator, OperationKind.SimpleAssignment, OperationKind.Argument,
-                    OperationKind.Coalesce);
+                    OperationKind.Coalesce, OperationKind.Conditional);
+
+                // Every invocation is a candidate: only header writes are read, decided by name before anything else.
+                start.RegisterOperationAction(
+                    operation =>
+                    {
+                        if (TenantHeaders.IsHeaderValueCall((IInvocationOperation)operation.Operation))
+                        {
+                            Analyze(operation, compilation);
+                        }
+                    },
+                    OperationKind.Invocation);
             });
         }
 
         private static void Analyze(OperationAnalysisContext context, TenantGuardCompilation compilation)
         {
             var options = compilation.GetOptions(context.Operation.Syntax.SyntaxTree);
-            if (options.ExemptTestProjects && compilation.IsTestProject)
+            if (compilation.IsExemptTestCode(options))
             {
                 return;
             }
@@ -44,6 +55,11 @@ namespace TenantGuard.Analyzers.Rules
                 case IFieldInitializerOperation field:
                     foreach (var symbol in field.InitializedFields)
                     {
+                        if (TenantNames.IsNameCatalog(symbol.ContainingType))
+                        {
+                            continue;
+                        }
+
                         CheckValue(context, "Field '{0}'", symbol.Name, field.Value, options, allowNumbers: true);
                     }
 
@@ -51,6 +67,11 @@ namespace TenantGuard.Analyzers.Rules
                 case IPropertyInitializerOperation property:
                     foreach (var symbol in property.InitializedProperties)
                     {
+                        if (TenantNames.IsNameCatalog(symbol.ContainingType))
+                        {
+                            continue;
+                        }
+
                         CheckValue(context, "Property '{0}'", symbol.Name, property.Value, options, allowNumbers: true);
                     }
 
@@ -60,6 +81,28 @@ namespace TenantGuard.Analyzers.Rules
                     break;
                 case IVariableDeclaratorOperation declarator when declarator.Initializer != null:
                     CheckValue(context, "Local '{0}'", declarator.Symbol.Name, declarator.Initializer.Value, options, allowNumbers: false);
+                    break;
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { IsIndexer: true } } indexer } assignment:
+                    // headers["X-Tenant-ID"] = "acme"
+                    if (TenantHeaders.IsHeaderCollection(indexer.Instance?.Type) && indexer.Arguments.Length == 1)
+                    {
+                        CheckHeaderValue(context, indexer.Arguments[0].Value, assignment.Value, options);
+                    }
+
+                    break;
+                case IInvocationOperation invocation:
+                    // headers.Add("X-Tenant-ID", "acme"), TryAddWithoutValidation, Append, GetValueOrDefault(..., "acme")
+                    var keyIndex = invocation.Instance == null ? 1 : 0;
+                    for (var i = keyIndex + 1; i < invocation.Arguments.Length; i++)
+                    {
+                        CheckHeaderValue(context, invocation.Arguments[keyIndex].Value, invocation.Arguments[i].Value, options);
+                    }
+
+                    break;
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional when conditional.Type != null && !DisplayOnlyUse.Is(conditional):
+                    // string.IsNullOrEmpty(tenantId) ? "default" : tenantId
+                    CheckConditionalFallback(context, conditional.WhenTrue, whenFalse, options);
+                    CheckConditionalFallback(context, whenFalse, conditional.WhenTrue, options);
                     break;
                 case ISimpleAssignmentOperation assignment when NameOf(assignment.Target) is string target:
                     CheckValue(context, "The assignment to '{0}'", target, assignment.Value, options, allowNumbers: false);
@@ -88,9 +131,32 @@ namespace TenantGuard.Analyzers.Rules
             }
 
             var literal = LiteralTenant(value, options, allowNumbers && TenantNames.IsTenantIdName(name, options));
-            if (literal != null)
+            if (literal != null && !TenantNames.IsOwnName(literal, name))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.TG0003, value.Syntax.GetLocation(), what.Replace("{0}", name), literal));
+            }
+        }
+
+        private static void CheckHeaderValue(OperationAnalysisContext context, IOperation key, IOperation value, TenantGuardOptions options)
+        {
+            if (TenantHeaders.TenantHeaderName(key, options) is string header &&
+                LiteralTenant(value, options, allowNumbers: false) is string literal)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.TG0003, value.Syntax.GetLocation(), "The value of header '" + header + "'", literal));
+            }
+        }
+
+        /// <summary>One branch a literal tenant, the other the tenant value it stands in for.</summary>
+        private static void CheckConditionalFallback(OperationAnalysisContext context, IOperation fallback, IOperation tenant, TenantGuardOptions options)
+        {
+            // Two constants ("tenant_id, id" : "id", a message : "ok") choose text; a fallback stands in for a value read at run time.
+            if (!tenant.ConstantValue.HasValue &&
+                LiteralTenant(fallback, options, allowNumbers: false) is string literal &&
+                IsTenantValue(tenant, context.ContainingSymbol, options))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.TG0003, fallback.Syntax.GetLocation(), "The '? " + literal + "' fallback", literal));
             }
         }
 
@@ -139,7 +205,7 @@ namespace TenantGuard.Analyzers.Rules
         {
             foreach (var operation in value.DescendantsAndSelf())
             {
-                if (NameOf(operation) is string name && TenantNames.IsTenantValueName(name, options))
+                if (NameOf(operation) is string name && TenantNames.IsTenantValueName(name, options) && !IsReadOfOtherMember(operation))
                 {
                     return true;
                 }
@@ -151,7 +217,7 @@ namespace TenantGuard.Analyzers.Rules
             }
 
             var parent = value.Parent;
-            while (parent is IConversionOperation || parent is ICoalesceOperation || parent is IParenthesizedOperation)
+            while (parent is IConversionOperation || parent is ICoalesceOperation || parent is IConditionalOperation || parent is IParenthesizedOperation)
             {
                 parent = parent.Parent;
             }
@@ -172,6 +238,16 @@ namespace TenantGuard.Analyzers.Rules
                     return false;
             }
         }
+
+        // The members of a tenant object that are its identity (tenant.Id, tenantId.Value).
+        private static readonly string[] s_identityMembers = { "Id", "Identifier", "Value", "Key", "Slug", "Code" };
+
+        /// <summary>tenant.Name, tenant.Subdomain: another member of a tenant object is not the tenant value.</summary>
+        private static bool IsReadOfOtherMember(IOperation operation) =>
+            operation.Parent is IMemberReferenceOperation member &&
+            !(member is IMethodReferenceOperation) &&
+            member.Instance == operation &&
+            System.Array.IndexOf(s_identityMembers, member.Member.Name) < 0;
 
         private static string? NameOf(IOperation? operation)
         {

@@ -50,14 +50,14 @@ namespace TenantGuard.Analyzers.Rules
             }
 
             var options = compilation.GetOptions(call.SyntaxTree);
-            if ((options.ExemptTestProjects && compilation.IsTestProject) || CrossTenantExemption.IsExempt(context.ContainingSymbol))
+            if (compilation.IsExemptTestCode(options) || CrossTenantExemption.IsExempt(context.ContainingSymbol))
             {
                 return;
             }
 
             var model = compilation.GetEfTenancy(options, context.CancellationToken);
             var entity = invocation.TargetMethod.TypeArguments[0];
-            if (model.Filters.IsEmpty || !model.IsTenantOwned(entity))
+            if (!model.IsTenantOwned(entity))
             {
                 return;
             }
@@ -66,13 +66,14 @@ namespace TenantGuard.Analyzers.Rules
             var queryContext = invocation.SemanticModel == null
                 ? null
                 : QueryRoots.ContextOf(chain.Root, invocation.SemanticModel, symbols, context.CancellationToken);
-            var filter = IgnoredTenantFilter(model, entity, queryContext, invocation);
+            var tenantMember = model.TenantMember(entity);
+            var filter = IgnoredTenantFilter(model, entity, queryContext, invocation) ??
+                         AssumedTenantFilter(model, queryContext, tenantMember, invocation);
             if (filter == null || chain.HasTenantPredicate(options))
             {
                 return;
             }
 
-            var tenantMember = model.TenantMember(entity);
             var location = Location.Create(call.SyntaxTree, TextSpan.FromBounds(access.Name.SpanStart, call.Span.End));
             var properties = FixPropertiesFor(invocation, entity, tenantMember, options, context);
             context.ReportDiagnostic(Diagnostic.Create(
@@ -100,6 +101,21 @@ namespace TenantGuard.Analyzers.Rules
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The filter of a DbContext this compilation cannot read (declared in a referenced project): an entity with a
+        /// tenant property there is taken to be filtered by tenant, so the un-named IgnoreQueryFilters() drops it.
+        /// </summary>
+        private static TenantFilter? AssumedTenantFilter(EfTenancyModel model, INamedTypeSymbol? queryContext, ISymbol? tenantMember, IInvocationOperation invocation)
+        {
+            if (tenantMember == null || NamedKeys(invocation) != null || !model.FiltersOutOfSight(queryContext))
+            {
+                return null;
+            }
+
+            var where = queryContext == null ? "its DbContext is in another project" : queryContext.Name + " is declared in another project";
+            return new TenantFilter(null, ImmutableArray<ITypeSymbol>.Empty, queryContext, null, "the tenant filter assumed on its " + tenantMember.Name + ": " + where);
         }
 
         /// <summary>The constant filter names given to the named form; null for the un-named form.</summary>

@@ -45,20 +45,20 @@ namespace TenantGuard.Analyzers.Rules
             }
 
             var options = compilation.GetOptions(root.SyntaxTree);
-            if ((options.ExemptTestProjects && compilation.IsTestProject) || CrossTenantExemption.IsExempt(context.ContainingSymbol))
+            if (compilation.IsExemptTestCode(options) || CrossTenantExemption.IsExempt(context.ContainingSymbol))
             {
                 return;
             }
 
             var model = compilation.GetEfTenancy(options, context.CancellationToken);
             var queryContext = QueryRoots.ContextOf(context.Operation, symbols);
-            if (!model.IsTenantOwned(entity) || model.FindFilter(entity, queryContext) != null)
+            if (!model.IsTenantOwned(entity) || model.FindFilter(entity, queryContext) != null || model.FiltersOutOfSight(queryContext))
             {
                 return;
             }
 
             var chain = EfQueryChain.From(root);
-            if (!IsQuery(chain, context.Operation.SemanticModel, symbols, context) || chain.HasTenantPredicate(options))
+            if (!chain.IsQuery(context.Operation.SemanticModel, symbols, context.CancellationToken) || chain.HasTenantPredicate(options))
             {
                 return;
             }
@@ -69,22 +69,6 @@ namespace TenantGuard.Analyzers.Rules
                 root.ToString(),
                 queryContext?.Name ?? "the DbContext",
                 model.TenantMember(entity)?.Name ?? "tenant"));
-        }
-
-        /// <summary>
-        /// A query: the root is enumerated, is the source of a query expression, or its first chained call is a LINQ or
-        /// EF Core query operator. db.Orders.Add(order) or Find(id) is not.
-        /// </summary>
-        private static bool IsQuery(EfQueryChain chain, SemanticModel model, EfSymbols symbols, OperationAnalysisContext context)
-        {
-            if (chain.Query != null || (chain.Root.Parent is ForEachStatementSyntax forEach && forEach.Expression == chain.Root))
-            {
-                return true;
-            }
-
-            return !chain.Calls.IsEmpty &&
-                   model.GetSymbolInfo(chain.Calls[0], context.CancellationToken).Symbol is IMethodSymbol method &&
-                   symbols.IsQueryOperator(method.ReducedFrom ?? method);
         }
     }
 }

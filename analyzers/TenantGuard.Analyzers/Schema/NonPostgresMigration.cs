@@ -3,8 +3,8 @@ using System;
 namespace TenantGuard.Analyzers.Schema
 {
     /// <summary>
-    /// Recognises a migration written for another database before it is read: a T-SQL file read as PostgreSQL gives one
-    /// problem per statement and costs as much as a real schema. One pass over the text, no tokenising.
+    /// Recognises a migration written for another database before it is read: a T-SQL or MySQL file read as PostgreSQL
+    /// gives one problem per statement and costs as much as a real schema. One pass over the text, no tokenising.
     /// </summary>
     internal static class NonPostgresMigration
     {
@@ -19,6 +19,12 @@ namespace TenantGuard.Analyzers.Schema
             if (text.IndexOf("TABLE [", StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 return "T-SQL: [bracketed] table name";
+            }
+
+            if (text.IndexOf("TABLE `", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                // PostgreSQL has no backtick quoting: a MySQL or MariaDB dump (phpMyAdmin, mysqldump).
+                return "MySQL: `backtick` table name";
             }
 
             return HasGoLine(text) ? "T-SQL: GO batch separator" : null;

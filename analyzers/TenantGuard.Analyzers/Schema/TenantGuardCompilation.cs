@@ -71,6 +71,12 @@ namespace TenantGuard.Analyzers.Schema
 
         public bool IsTestProject { get; }
 
+        /// <summary>
+        /// Test code is exempt from every code rule by default: fixtures seed tenants and assertions read every
+        /// tenant's rows on purpose (tenantguard.exempt_test_projects = false checks it too).
+        /// </summary>
+        public bool IsExemptTestCode(TenantGuardOptions options) => options.ExemptTestProjects && IsTestProject;
+
         public static TenantGuardCompilation Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken) =>
             s_byCompilation.GetValue(compilation, c => new TenantGuardCompilation(c, options, cancellationToken));
 

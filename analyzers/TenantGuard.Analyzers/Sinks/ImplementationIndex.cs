@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using TenantGuard.Analyzers.Common;
 
 namespace TenantGuard.Analyzers.Sinks
 {
@@ -23,33 +24,22 @@ namespace TenantGuard.Analyzers.Sinks
         public static ImplementationIndex Build(Compilation compilation, CancellationToken cancellationToken)
         {
             var implementations = new Dictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
-            var namespaces = new Stack<INamespaceOrTypeSymbol>();
-            namespaces.Push(compilation.Assembly.GlobalNamespace);
-            while (namespaces.Count > 0)
+            foreach (var type in DeclaredTypes.Of(compilation.Assembly, cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                foreach (var member in namespaces.Pop().GetMembers())
+                if (type.TypeKind == TypeKind.Class || type.TypeKind == TypeKind.Struct)
                 {
-                    if (member is INamespaceOrTypeSymbol container)
-                    {
-                        namespaces.Push(container);
-                    }
-
-                    if (member is INamedTypeSymbol type && (type.TypeKind == TypeKind.Class || type.TypeKind == TypeKind.Struct))
-                    {
-                        AddImplementations(type, implementations);
-                    }
+                    AddImplementations(type, compilation.Assembly, implementations);
                 }
             }
 
             return new ImplementationIndex(implementations);
         }
 
-        private static void AddImplementations(INamedTypeSymbol type, Dictionary<IMethodSymbol, List<IMethodSymbol>> implementations)
+        private static void AddImplementations(INamedTypeSymbol type, IAssemblySymbol assembly, Dictionary<IMethodSymbol, List<IMethodSymbol>> implementations)
         {
             foreach (var iface in type.AllInterfaces)
             {
-                if (!IsInSource(iface.OriginalDefinition))
+                if (!IsDeclaredIn(iface.OriginalDefinition, assembly))
                 {
                     continue;
                 }
@@ -58,7 +48,7 @@ namespace TenantGuard.Analyzers.Sinks
                 {
                     if (member is IMethodSymbol method &&
                         type.FindImplementationForInterfaceMember(method) is IMethodSymbol implementation &&
-                        IsInSource(implementation))
+                        IsDeclaredIn(implementation, assembly))
                     {
                         Add(implementations, method.OriginalDefinition, implementation.OriginalDefinition);
                     }
@@ -69,7 +59,7 @@ namespace TenantGuard.Analyzers.Sinks
             {
                 if (member is IMethodSymbol method && method.IsOverride)
                 {
-                    for (var overridden = method.OverriddenMethod; overridden != null && IsInSource(overridden); overridden = overridden.OverriddenMethod)
+                    for (var overridden = method.OverriddenMethod; overridden != null && IsDeclaredIn(overridden, assembly); overridden = overridden.OverriddenMethod)
                     {
                         Add(implementations, overridden.OriginalDefinition, method.OriginalDefinition);
                     }
@@ -91,6 +81,8 @@ namespace TenantGuard.Analyzers.Sinks
             }
         }
 
-        private static bool IsInSource(ISymbol symbol) => !symbol.DeclaringSyntaxReferences.IsDefaultOrEmpty;
+        /// <summary>In this compilation: a referenced project's symbols have source in an IDE, but their trees are not ours.</summary>
+        private static bool IsDeclaredIn(ISymbol symbol, IAssemblySymbol assembly) =>
+            SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, assembly);
     }
 }

@@ -15,7 +15,7 @@ namespace TenantGuard.Analyzers.Sinks
 
         /// <summary>
         /// Calls <paramref name="analyze"/> for every sink whose SQL is known, in compilations that reference a SQL
-        /// library at all (the others are skipped without looking at a single operation).
+        /// library at all (the others are skipped without looking at a single operation), outside exempt test code.
         /// </summary>
         public static void RegisterKnownSqlAction(AnalysisContext context, Action<OperationAnalysisContext, SqlAtSink, TenantGuardCompilation> analyze)
         {
@@ -30,6 +30,11 @@ namespace TenantGuard.Analyzers.Sinks
                 start.RegisterOperationAction(
                     operation =>
                     {
+                        if (compilation.IsTestProject && compilation.IsExemptTestCode(compilation.GetOptions(operation.Operation.Syntax.SyntaxTree)))
+                        {
+                            return;
+                        }
+
                         var sql = SqlAtSink.Read(operation.Operation, compilation, operation.CancellationToken);
                         if (sql != null)
                         {

@@ -51,7 +51,7 @@ namespace TenantGuard.Analyzers.Sinks
                 }
             }
 
-            if (!MayWrap(method))
+            if (!MayWrap(method, _compilation))
             {
                 return null;
             }
@@ -64,8 +64,11 @@ namespace TenantGuard.Analyzers.Sinks
             type.SpecialType == SpecialType.System_String ||
             (type.Name == "FormattableString" && type.ContainingNamespace?.Name == "System");
 
-        /// <summary>Declared in this compilation and taking text: anything else is not read at all.</summary>
-        private static bool MayWrap(IMethodSymbol method)
+        /// <summary>
+        /// Declared in this compilation and taking text: anything else is not read at all. A referenced project is
+        /// source to an IDE but metadata to the build; its bodies are read by neither, so both report the same.
+        /// </summary>
+        private static bool MayWrap(IMethodSymbol method, Compilation compilation)
         {
             var takesText = false;
             foreach (var parameter in method.Parameters)
@@ -73,7 +76,7 @@ namespace TenantGuard.Analyzers.Sinks
                 takesText |= IsTextType(parameter.Type);
             }
 
-            return takesText && !method.Locations.IsDefaultOrEmpty && method.Locations[0].IsInSource;
+            return takesText && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly);
         }
 
         private static SqlSink? SinkAt(IInvocationOperation invocation, string parameterName, SinkKind kind, IMethodSymbol wrapper)
@@ -166,7 +169,7 @@ namespace TenantGuard.Analyzers.Sinks
                 if (operation is IInvocationOperation call)
                 {
                     var callee = call.TargetMethod.ReducedFrom ?? call.TargetMethod;
-                    if (!MayWrap(callee))
+                    if (!MayWrap(callee, _compilation))
                     {
                         continue;
                     }

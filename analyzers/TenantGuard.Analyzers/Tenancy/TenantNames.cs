@@ -1,4 +1,5 @@
 using System;
+using Microsoft.CodeAnalysis;
 using TenantGuard.Analyzers.Schema;
 
 namespace TenantGuard.Analyzers.Tenancy
@@ -143,6 +144,36 @@ namespace TenantGuard.Analyzers.Tenancy
                 }
             }
         }
+
+        // A type holding names of things, not values: EmailMetadataKeys, HeaderNames, TenantClaimTypes, CacheKeys.
+        private static readonly string[] s_nameCatalogWords =
+        {
+            "key", "header", "claim", "column", "route", "cookie", "policy", "permission", "metric", "tag", "topic", "queue",
+        };
+
+        /// <summary>A class of constants naming keys, headers or claims: its "TenantName" is the key's name, not a tenant.</summary>
+        public static bool IsNameCatalog(INamedTypeSymbol? type)
+        {
+            if (type == null)
+            {
+                return false;
+            }
+
+            var normalized = Normalize(type.Name);
+            foreach (var word in s_nameCatalogWords)
+            {
+                if (normalized.IndexOf(word, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>TenantName = "TenantName", tenant_id = "tenant-id": a constant spelling its own name is a key, not a tenant.</summary>
+        public static bool IsOwnName(string literalSource, string holderName) =>
+            Normalize(literalSource.Trim('"', '@', '$')) == Normalize(holderName);
 
         /// <summary>DefaultTenantId, DEFAULT_TENANT_ID: a name for an identifier, where a number is a tenant too.</summary>
         public static bool IsTenantIdName(string name, TenantGuardOptions options) =>

@@ -11,14 +11,14 @@ namespace TenantGuard.Sql.Analysis
     {
         public static SessionScopedSetting? FromSet(SetStatement set, string text, string statementText)
         {
-            if (set.IsReset || set.Name.IndexOf('.') < 0 || set.Values.Count != 1)
+            if (set.IsReset || set.Name.IndexOf('.') < 0 || set.Values.Count != 1 || IsCleared(set.Values[0]))
             {
                 return null;
             }
 
             var value = TenantPredicates.Unwrap(set.Values[0]);
             var valueSql = ValueSql(value, text);
-            var suggestion = valueSql == null ? null : "SELECT set_config('" + set.Name + "', " + SettingValueText.AsText(value, valueSql) + ", true)";
+            var suggestion = "SELECT set_config('" + set.Name + "', " + SettingValueText.AsText(value, valueSql) + ", true)";
             if (set.Scope == SettingScope.Local)
             {
                 return value is PlaceholderExpression
@@ -36,7 +36,7 @@ namespace TenantGuard.Sql.Analysis
                 return null;
             }
 
-            if (!IsFalse(call.Arguments[2]))
+            if (!IsFalse(call.Arguments[2]) || IsCleared(call.Arguments[1]))
             {
                 return null;
             }
@@ -65,6 +65,15 @@ namespace TenantGuard.Sql.Analysis
             var suggestion = "SELECT set_config(" + nameSql + ", " + valueSql + ", true)";
             return new SessionScopedSetting(SessionSettingKind.SetConfigNotLocal, settingName, call.Start, call.End - call.Start, statementText, suggestion);
         }
+
+        /// <summary>
+        /// NULL, '' or DEFAULT: the setting is cleared (a connection handed back without a tenant), which carries no
+        /// tenant to the next request.
+        /// </summary>
+        private static bool IsCleared(SqlExpression value) =>
+            StripCasts(value) is LiteralExpression literal &&
+            (literal.Kind == LiteralKind.Null || literal.Kind == LiteralKind.Default ||
+             (literal.Kind == LiteralKind.String && literal.Value.Length == 0));
 
         /// <summary>false, 'f', 'false', 'off', 'no', 0, optionally cast (0::bool, 'false'::boolean).</summary>
         private static bool IsFalse(SqlExpression expression)
@@ -105,12 +114,10 @@ namespace TenantGuard.Sql.Analysis
         }
 
         /// <summary>The value as set_config's text argument: placeholders and literals as written, bare words quoted.</summary>
-        private static string? ValueSql(SqlExpression value, string text)
+        private static string ValueSql(SqlExpression value, string text)
         {
             switch (value)
             {
-                case LiteralExpression literal when literal.Kind == LiteralKind.Default:
-                    return null;
                 case LiteralExpression literal when literal.Kind == LiteralKind.String:
                     return text.Substring(value.Start, value.End - value.Start);
                 case LiteralExpression literal:

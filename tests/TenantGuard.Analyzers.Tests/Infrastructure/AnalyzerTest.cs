@@ -20,4 +20,20 @@ internal sealed class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, De
 
     public static Task VerifyAsync(string source, string? migrations = Migrations.Default, string? editorConfig = null) =>
         new AnalyzerTest<TAnalyzer>(source, migrations, editorConfig).RunAsync();
+
+    /// <summary>
+    /// <paramref name="source"/> in a project referencing another project of the solution made of
+    /// <paramref name="referencedSource"/>: as in an IDE, the reference is the other project's compilation (its symbols
+    /// have source), where the command-line build would see metadata.
+    /// </summary>
+    public static Task VerifyWithReferencedProjectAsync(string source, string referencedSource, string? migrations = Migrations.Default, string? editorConfig = null)
+    {
+        var test = new AnalyzerTest<TAnalyzer>(source, migrations, editorConfig);
+        var referenced = new ProjectState("Referenced", Microsoft.CodeAnalysis.LanguageNames.CSharp, "/Referenced/File", "cs");
+        referenced.Sources.Add(referencedSource);
+        referenced.AdditionalReferences.AddRange(TestReferences.All);
+        test.TestState.AdditionalProjects.Add("Referenced", referenced);
+        test.TestState.AdditionalProjectReferences.Add("Referenced");
+        return test.RunAsync();
+    }
 }

@@ -111,5 +111,12 @@ public sealed class ConfigurationTests
         Assert.Equal("T-SQL: GO batch separator", TenantGuard.Analyzers.Schema.NonPostgresMigration.DialectOf("SELECT 1\r\n  go  \r\nSELECT 2"));
     }
 
+    [Fact]
+    public void A_MySQL_dump_is_another_dialect()
+    {
+        Assert.Equal("MySQL: `backtick` table name", TenantGuard.Analyzers.Schema.NonPostgresMigration.DialectOf(
+            "-- phpMyAdmin SQL Dump\nSET SQL_MODE = \"NO_AUTO_VALUE_ON_ZERO\";\nCREATE TABLE `orders` (\n  `id` char(36) NOT NULL\n) ENGINE=InnoDB;"));
+    }
+
     private static string MessageOf(string sql) => TenantGuard.Sql.MigrationSchemaReader.Read(sql, "tenant_id").Problems[0].Message;
 }

@@ -136,6 +136,32 @@ public sealed class TG0001Tests
         """);
 
     [Fact]
+    public Task A_repository_typed_by_a_base_context_or_plain_DbContext_is_scoped_by_the_subclass_filter() => Verify.VerifyAsync(Code.Usings + """
+        public interface ITenantContext { Guid TenantId { get; } }
+        public sealed class Order { public Guid Id { get; set; } public Guid TenantId { get; set; } }
+        public sealed class Invoice { public Guid Id { get; set; } public Guid TenantId { get; set; } }
+        public abstract class ModuleContext(DbContextOptions options, ITenantContext tenant) : DbContext(options)
+        {
+            protected ITenantContext Tenant { get; } = tenant;
+        }
+        public sealed class SalesContext(DbContextOptions<SalesContext> options, ITenantContext tenant) : ModuleContext(options, tenant)
+        {
+            protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+                modelBuilder.Entity<Order>().HasQueryFilter(o => o.TenantId == Tenant.TenantId);
+        }
+        public class Repository<T>(DbContext db) where T : class
+        {
+            protected DbContext Db { get; } = db;
+        }
+        public sealed class OrderRepository(SalesContext context, ModuleContext module) : Repository<Order>(context)
+        {
+            public Task<List<Order>> All() => Db.Set<Order>().ToListAsync();
+            public Task<List<Order>> FromModule() => module.Set<Order>().ToListAsync();
+            public Task<List<Invoice>> {|TG0001:Invoices|}() => module.Set<Invoice>().ToListAsync();
+        }
+        """);
+
+    [Fact]
     public Task Configured_names_and_accessor_types() => Verify.VerifyAsync(Code.Usings + """
         public interface IOrgScope { Guid Org { get; } }
         public sealed class OrderRepository(IDbConnection connection, IOrgScope scope)

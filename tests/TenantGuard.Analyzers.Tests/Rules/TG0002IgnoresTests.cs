@@ -143,4 +143,14 @@ public sealed class TG0002IgnoresTests
             public int Purge() => db.Database.ExecuteSqlRaw({|TG0002:"DELETE FROM orders WHERE total = 0"|});
         }
         """);
+
+    [Fact]
+    public Task Tables_of_postgres_and_of_libraries_when_no_schema_is_declared() => Verify.VerifyAsync(Code.Dapper("""
+            public int Lock() => connection.Execute("DELETE FROM hangfire.lock WHERE resource = @r", new { r = "x" });
+            public int History() => connection.Execute("INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('1', '10')");
+            public int Tables() => connection.ExecuteScalar<int>("SELECT count(*) FROM information_schema.tables");
+            public int Progress() => connection.ExecuteScalar<int>("SELECT count(*) FROM app.mt_event_progression");
+            public int Template() => connection.ExecuteScalar<int>("SELECT last_value FROM \"{0}\".seq");
+            public int Orders() => connection.ExecuteScalar<int>({|TG0002:"SELECT count(*) FROM orders"|});
+        """), migrations: null);
 }

@@ -186,4 +186,68 @@ public sealed class TG0003Tests
             public static object Parameters(string status) => new { status, tenantId = {|TG0003:"acme"|} };
         }
         """);
+
+    [Fact]
+    public Task Constants_of_a_key_catalog_and_constants_spelling_their_own_name_are_not_tenants() => Verify.VerifyAsync(Headers + """
+        public static class EmailMetadataKeys
+        {
+            public const string TenantName = "TenantName";
+            public const string TenantSlug = "slug";
+        }
+        public static class Defaults
+        {
+            public const string TenantName = "TenantName";
+            public const string DefaultTenantName = {|TG0003:"acme"|};
+        }
+        """);
+
+    [Fact]
+    public Task Another_member_of_a_tenant_object_is_not_the_tenant() => Verify.VerifyAsync(Headers + """
+        public sealed class Tenant { public string? Name { get; set; } public string? Id { get; set; } public string Subdomain { get; set; } = ""; }
+        public static class TenantSeeder
+        {
+            public static void Name(Tenant tenant) => tenant.Subdomain = tenant.Name?.ToLower() ?? "default";
+            public static string Key(Tenant tenant) { var tenantId = tenant.Id ?? {|TG0003:"acme"|}; return tenantId; }
+        }
+        """);
+
+    private const string AspNetHeaders = """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Net.Http;
+
+        public sealed class HeaderDictionary : Dictionary<string, string?> { }
+        public sealed class HttpRequest { public HeaderDictionary Headers { get; } = new(); }
+        public sealed class LeadRepository { public int SearchLeads(string tenantId, string criteria) => 0; }
+
+        """;
+
+    [Fact]
+    public Task Literal_tenant_written_into_or_defaulted_from_a_tenant_header() => Verify.VerifyAsync(AspNetHeaders + """
+        public static class TenantHeaderUse
+        {
+            public static void Outgoing(HttpClient client, HttpRequestMessage message)
+            {
+                client.DefaultRequestHeaders.Add("X-Tenant-ID", {|TG0003:"acme-prod"|});
+                message.Headers.TryAddWithoutValidation("X-Tenant-ID", {|TG0003:"acme-prod"|});
+                message.Headers.Add("X-Request-ID", "acme-prod");
+                message.Headers.Add("X-Tenant-ID", Environment.GetEnvironmentVariable("TENANT"));
+            }
+
+            public static void Incoming(HttpRequest request, LeadRepository leads)
+            {
+                request.Headers["X-Tenant-ID"] = {|TG0003:"acme-prod"|};
+                var fromHeader = request.Headers.GetValueOrDefault("X-Tenant-ID", {|TG0003:"acme-prod"|});
+                var tenantId = request.Headers["X-Tenant-ID"] ?? "";
+                leads.SearchLeads(string.IsNullOrEmpty(tenantId) ? {|TG0003:"acme-prod"|} : tenantId, "open");
+                var header = request.Headers["X-Tenant-ID"];
+                var tenant = header is null ? {|TG0003:"default"|} : header;
+                Console.WriteLine(string.IsNullOrEmpty(tenantId) ? "none" : tenantId);
+                var label = string.IsNullOrEmpty(tenantId) ? "Unknown" : "Known";
+                var status = label.Length > 0 ? "partition of <tenant> still present" : "ok";
+                var columns = label.Length > 0 ? "tenant_id, id" : "id";
+            }
+        }
+        """);
 }

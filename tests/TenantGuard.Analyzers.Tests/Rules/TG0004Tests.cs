@@ -72,7 +72,7 @@ public sealed class TG0004Tests
     [Fact]
     public Task Batch_commands_and_positional_set_config() => Verify.VerifyAsync(Code.Npgsql("""
             public NpgsqlBatchCommand A() => new NpgsqlBatchCommand({|TG0004:"SELECT set_config('app.current_tenant', $1, false)"|});
-            public NpgsqlCommand B() => dataSource.CreateCommand({|TG0004:"SET SESSION app.tenant_id = DEFAULT"|});
+            public NpgsqlCommand B() => dataSource.CreateCommand({|TG0004:"SET SESSION app.tenant_id = 'acme'"|});
         """));
 
     [Fact]
@@ -127,4 +127,13 @@ public sealed class TG0004Tests
             public Task<int> EnterLocal(Guid tenantId) => db.ExecuteAsync("SELECT set_config('app.current_tenant', @tenantId::text, true)", new { tenantId });
         }
         """);
+
+    [Fact]
+    public Task Clearing_the_setting_carries_no_tenant() => Verify.VerifyAsync(Code.Dapper("""
+            // Handing the connection back: the next request finds no tenant, not the previous one.
+            public Task<int> Clear(string name) => connection.ExecuteAsync("SELECT set_config(@name, NULL, false)", new { name });
+            public Task<int> Empty() => connection.ExecuteAsync("SELECT set_config('app.tenant_id', '', false)");
+            public Task<int> Default() => connection.ExecuteAsync("SET app.tenant_id = DEFAULT");
+            public Task<int> Set(string name, string value) => connection.ExecuteAsync({|TG0004:"SELECT set_config(@name, @value, false)"|}, new { name, value });
+        """));
 }

@@ -266,4 +266,20 @@ public sealed class TG0005Tests
             public Task<List<Order>> Broken() => db.{|CS1061:Missing|}.IgnoreQueryFilters().ToListAsync();
         }
         """));
+
+    [Fact]
+    public Task Tenant_predicate_through_a_navigation() => Verify.VerifyAsync(Source("""
+        public sealed class OrderLine { public Guid Id { get; set; } public Guid TenantId { get; set; } public Order Order { get; set; } = null!; }
+        public sealed class Cloner(LineContext db)
+        {
+            public Task<List<OrderLine>> Lines(Guid sourceTenantId) =>
+                db.Lines.IgnoreQueryFilters().Where(l => l.Order.TenantId == sourceTenantId).ToListAsync();
+        }
+        public sealed class LineContext(DbContextOptions<LineContext> options, ITenantProvider tenant) : DbContext(options)
+        {
+            public DbSet<OrderLine> Lines => Set<OrderLine>();
+            protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+                modelBuilder.Entity<OrderLine>().HasQueryFilter(l => l.TenantId == tenant.TenantId);
+        }
+        """));
 }

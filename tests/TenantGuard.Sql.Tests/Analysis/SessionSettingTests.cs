@@ -32,12 +32,14 @@ namespace TenantGuard.Sql.Tests.Analysis
             Assert.Equal("SET app.tenant = 'x'", setting.StatementText);
         }
 
-        [Fact]
-        public void Set_default_has_no_suggestion()
+        [Theory]
+        [InlineData("SET app.tenant TO DEFAULT")]
+        [InlineData("SET app.tenant = ''")]
+        [InlineData("SELECT set_config('app.tenant', NULL, false)")]
+        [InlineData("SELECT set_config('app.tenant', '', false)")]
+        public void Clearing_a_setting_carries_no_tenant_to_the_next_request(string sql)
         {
-            var setting = Single("SET app.tenant TO DEFAULT");
-            Assert.Equal(SessionSettingKind.SessionScopedSet, setting.Kind);
-            Assert.Null(setting.SuggestedSql);
+            Assert.Empty(TestSchemas.Check(sql).SessionScopedSettings);
         }
 
         [Theory]
